@@ -1,0 +1,77 @@
+/* csvin: streaming CSV input on libcsv for every file of the input contract.
+ *
+ * One pass per file. The reader detects the encoding (UTF-8 with or without
+ * BOM, else Windows-1252, decided on the first block of up to 1 MiB) and the
+ * delimiter (the most frequent of , ; TAB outside quotes on the header line),
+ * converts every field to UTF-8, tracks the physical line where each record
+ * starts (quoted newlines and CRLF counted right), and hashes the raw bytes
+ * with SHA-256. Memory is bounded by the largest record, not the file.
+ *
+ * Quoting follows RFC 4180 in libcsv's strict mode: a malformed or
+ * unterminated quote cannot be resynchronised, so it is fatal for the file
+ * (message with the line), never guessed around. */
+#ifndef JOBBSPAR_CSVIN_H
+#define JOBBSPAR_CSVIN_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+enum csvin_encoding { CSVIN_UTF8, CSVIN_UTF8_BOM, CSVIN_WINDOWS_1252 };
+
+struct csvin_options {
+	int delimiter;      /* 0: detect; else ',' ';' or '\t' */
+	size_t chunk_size;  /* bytes per csv_parse call; 0: 64 KiB (tests vary it) */
+	size_t detect_size; /* bytes read before detection; 0: 1 MiB */
+};
+
+/* What the reader found out about a file; filled as reading goes on. */
+struct csvin_info {
+	char delimiter;
+	enum csvin_encoding encoding;
+	int crlf;                     /* saw CRLF line ends */
+	unsigned long long bytes;     /* raw bytes read */
+	unsigned char sha256[32];     /* of the raw bytes, set at the end */
+	long blank_lines;             /* empty lines skipped */
+};
+
+/* One record. Everything is borrowed and valid only during the callback. */
+struct csvin_row {
+	long line;          /* physical line where the record starts; header is 1 */
+	size_t nfields;
+	char **field;       /* NUL-terminated UTF-8 (after conversion) */
+	size_t *len;
+	size_t bad_col;     /* 1-based column whose bytes are invalid, 0 if none */
+	const char *bad_reason; /* why (static string), when bad_col != 0 */
+};
+
+/* Called for every record, the header included (row->line of the header is
+ * usually 1). Returns 0 to go on, nonzero to stop reading (the callback has
+ * reported why); csvin_read then returns that value. */
+typedef int (*csvin_row_fn)(void *ctx, const struct csvin_row *row);
+
+/* Reads FP to the end, calling ROW_FN per record. NAME is used in messages.
+ * Returns 0 at a clean end, -1 on a fatal error (I/O or malformed quoting,
+ * message printed as "prog: name:line: ..."), or the callback's nonzero
+ * value. INFO (may be NULL) is filled. FP is borrowed, not closed. */
+int csvin_read_fp(FILE *fp, const char *name, const struct csvin_options *opt,
+		  csvin_row_fn row_fn, void *ctx, struct csvin_info *info);
+
+/* Opens PATH and calls csvin_read_fp; a file that cannot be opened is a fatal
+ * error (-1, message printed). */
+int csvin_read_path(const char *path, const struct csvin_options *opt,
+		    csvin_row_fn row_fn, void *ctx, struct csvin_info *info);
+
+/* Name of an encoding for reports: "UTF-8", "UTF-8 (BOM)", "Windows-1252". */
+const char *csvin_encoding_name(enum csvin_encoding e);
+
+/* Returns 1 if S[0..n) is valid UTF-8 (no overlongs, no surrogates). */
+int utf8_valid(const char *s, size_t n);
+/* Length of the longest prefix of S[0..n) that is valid UTF-8 or ends in an
+ * incomplete but so far valid sequence (used on block boundaries). */
+size_t utf8_valid_prefix(const char *s, size_t n, int *truncated_tail);
+/* Converts Windows-1252 bytes to UTF-8 into OUT (capacity >= 3*n+1).
+ * Returns the output length, or (size_t)-1 if a byte is undefined in
+ * Windows-1252 (0x81 0x8D 0x8F 0x90 0x9D). OUT is NUL-terminated. */
+size_t cp1252_to_utf8(const char *in, size_t n, char *out);
+
+#endif

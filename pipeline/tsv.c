@@ -1,0 +1,294 @@
+#include "tsv.h"
+#include "atomicfile.h"
+#include "msg.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct tsv_writer {
+	struct atomicfile *af;
+	size_t ncols;
+	size_t col;
+	long rows;
+};
+
+struct tsv_writer *tsv_writer_open(const char *path, const char *const *columns,
+				   int mode)
+{
+	struct atomicfile *af = atomicfile_open(path, mode);
+	if (!af)
+		return NULL;
+	struct tsv_writer *w = ecalloc(1, sizeof *w);
+	w->af = af;
+	for (size_t i = 0; columns[i]; i++) {
+		if (i)
+			putc('\t', af->fp);
+		fputs(columns[i], af->fp);
+		w->ncols++;
+	}
+	putc('\n', af->fp);
+	return w;
+}
+
+static void sep(struct tsv_writer *w)
+{
+	if (w->col++)
+		putc('\t', w->af->fp);
+}
+
+void tsv_put_strn(struct tsv_writer *w, const char *s, size_t n)
+{
+	sep(w);
+	FILE *fp = w->af->fp;
+	for (size_t i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '\\': fputs("\\\\", fp); break;
+		case '\t': fputs("\\t", fp); break;
+		case '\n': fputs("\\n", fp); break;
+		case '\r': fputs("\\r", fp); break;
+		default: putc(s[i], fp);
+		}
+	}
+}
+
+void tsv_put_str(struct tsv_writer *w, const char *s)
+{
+	tsv_put_strn(w, s ? s : "", s ? strlen(s) : 0);
+}
+
+void tsv_put_long(struct tsv_writer *w, long long v)
+{
+	sep(w);
+	fprintf(w->af->fp, "%lld", v);
+}
+
+void tsv_put_double(struct tsv_writer *w, double v)
+{
+	sep(w);
+	if (isfinite(v))
+		fprintf(w->af->fp, "%.10g", v == 0 ? 0.0 : v);
+}
+
+void tsv_put_fixed(struct tsv_writer *w, double v, int decimals)
+{
+	sep(w);
+	if (isfinite(v)) {
+		char buf[64];
+		snprintf(buf, sizeof buf, "%.*f", decimals, v);
+		/* never print "-0.00" */
+		if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1))
+			fputs(buf + 1, w->af->fp);
+		else
+			fputs(buf, w->af->fp);
+	}
+}
+
+void tsv_put_empty(struct tsv_writer *w)
+{
+	sep(w);
+}
+
+void tsv_end_row(struct tsv_writer *w)
+{
+	if (w->col != w->ncols) {
+		msg_error("%s: internal error: row with %zu fields, header has %zu",
+			  w->af->path, w->col, w->ncols);
+		w->af->failed = 1;
+	}
+	putc('\n', w->af->fp);
+	w->col = 0;
+	w->rows++;
+}
+
+long tsv_writer_rows(const struct tsv_writer *w) { return w->rows; }
+
+int tsv_writer_close(struct tsv_writer *w)
+{
+	int rc = atomicfile_commit(w->af);
+	free(w);
+	return rc;
+}
+
+void tsv_writer_abort(struct tsv_writer *w)
+{
+	if (!w)
+		return;
+	atomicfile_abort(w->af);
+	free(w);
+}
+
+struct tsv_reader {
+	char *path;
+	FILE *fp;
+	char *line;
+	size_t linecap;
+	long lineno;
+	char **names;
+	size_t ncols;
+	char **fields;   /* point into line (unescaped in place) */
+	size_t nfields;
+};
+
+/* Splits r->line in place into r->fields, unescaping. Returns field count. */
+static size_t split_line(struct tsv_reader *r, size_t len, size_t cap)
+{
+	size_t n = 0;
+	char *s = r->line;
+	char *end = s + len;
+	while (1) {
+		char *tab = memchr(s, '\t', (size_t)(end - s));
+		char *fend = tab ? tab : end;
+		if (n < cap)
+			r->fields[n] = s;
+		n++;
+		/* unescape in place */
+		char *o = s;
+		for (char *p = s; p < fend; p++) {
+			if (*p == '\\' && p + 1 < fend) {
+				p++;
+				*o++ = *p == 't' ? '\t' : *p == 'n' ? '\n' : *p == 'r' ? '\r' : *p;
+			} else {
+				*o++ = *p;
+			}
+		}
+		*o = '\0';
+		if (!tab)
+			break;
+		s = tab + 1;
+	}
+	return n;
+}
+
+static ssize_t read_line(struct tsv_reader *r)
+{
+	ssize_t len = getline(&r->line, &r->linecap, r->fp);
+	if (len < 0)
+		return -1;
+	r->lineno++;
+	if (len > 0 && r->line[len - 1] == '\n')
+		r->line[--len] = '\0';
+	if (len > 0 && r->line[len - 1] == '\r')
+		r->line[--len] = '\0';
+	return len;
+}
+
+struct tsv_reader *tsv_reader_open(const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	if (!fp) {
+		msg_error_at(path, 0, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	struct tsv_reader *r = ecalloc(1, sizeof *r);
+	r->path = estrdup(path);
+	r->fp = fp;
+	ssize_t len = read_line(r);
+	if (len < 0) {
+		msg_error_at(path, 0, "empty table (no header)");
+		tsv_reader_close(r);
+		return NULL;
+	}
+	size_t count = 1;
+	for (ssize_t i = 0; i < len; i++)
+		count += r->line[i] == '\t';
+	r->fields = ecalloc(count, sizeof *r->fields);
+	r->ncols = split_line(r, (size_t)len, count);
+	r->names = ecalloc(r->ncols, sizeof *r->names);
+	for (size_t i = 0; i < r->ncols; i++)
+		r->names[i] = estrdup(r->fields[i]);
+	r->nfields = 0;
+	return r;
+}
+
+int tsv_col(const struct tsv_reader *r, const char *name)
+{
+	for (size_t i = 0; i < r->ncols; i++)
+		if (strcmp(r->names[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int tsv_require(const struct tsv_reader *r, const char *name)
+{
+	int c = tsv_col(r, name);
+	if (c < 0)
+		msg_error_at(r->path, 1, "missing column %s", name);
+	return c;
+}
+
+size_t tsv_ncols(const struct tsv_reader *r) { return r->ncols; }
+const char *tsv_colname(const struct tsv_reader *r, size_t i)
+{
+	return i < r->ncols ? r->names[i] : "";
+}
+
+int tsv_next(struct tsv_reader *r)
+{
+	ssize_t len;
+	do {
+		len = read_line(r);
+		if (len < 0) {
+			if (ferror(r->fp)) {
+				msg_error_at(r->path, r->lineno, "read error: %s", strerror(errno));
+				return -1;
+			}
+			return 0;
+		}
+	} while (len == 0 && r->ncols > 1);
+	size_t n = split_line(r, (size_t)len, r->ncols);
+	if (n != r->ncols) {
+		msg_error_at(r->path, r->lineno, "%zu fields, header has %zu", n, r->ncols);
+		r->nfields = 0;
+		return -1;
+	}
+	r->nfields = n;
+	return 1;
+}
+
+const char *tsv_get(const struct tsv_reader *r, int i)
+{
+	if (i < 0 || (size_t)i >= r->nfields)
+		return "";
+	return r->fields[i];
+}
+
+double tsv_get_double(const struct tsv_reader *r, int i)
+{
+	const char *s = tsv_get(r, i);
+	if (!*s)
+		return NAN;
+	char *end;
+	double v = strtod(s, &end);
+	return *end ? NAN : v;
+}
+
+long long tsv_get_long(const struct tsv_reader *r, int i, long long default_value)
+{
+	const char *s = tsv_get(r, i);
+	if (!*s)
+		return default_value;
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	return (*end || errno) ? default_value : v;
+}
+
+long tsv_line(const struct tsv_reader *r) { return r->lineno; }
+const char *tsv_path(const struct tsv_reader *r) { return r->path; }
+
+void tsv_reader_close(struct tsv_reader *r)
+{
+	if (!r)
+		return;
+	if (r->fp)
+		fclose(r->fp);
+	for (size_t i = 0; i < r->ncols; i++)
+		free(r->names[i]);
+	free(r->names);
+	free(r->fields);
+	free(r->line);
+	free(r->path);
+	free(r);
+}
