@@ -136,3 +136,4 @@ clean:
 	rm -rf build bin
 
 -include $(shell find build/$(MODE) -name '*.d' 2>/dev/null)
+.SECONDARY:
