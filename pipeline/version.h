@@ -1,0 +1,4 @@
+#ifndef JOBBSPAR_VERSION_H
+#define JOBBSPAR_VERSION_H
+#define JOBBSPAR_VERSION "0.1.0"
+#endif
