@@ -88,9 +88,9 @@ static int is_empty(const char *s)
 static void csv_put(FILE *fp, const char *s)
 {
 	/* neutralise spreadsheet formulas: the rejects file is opened in Excel */
-	int formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@';
-	if (formula && s[1] == '\0')
-		formula = 0;
+	double number;
+	int formula = (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@') &&
+		      value_decimal(s, &number) != 0;
 	if (!formula && !strpbrk(s, ",\"\r\n")) {
 		fputs(s, fp);
 		return;
@@ -523,10 +523,10 @@ static int validate_jobseeker(struct ingest_state *st, struct file_state *fs,
 	long birth = days_from_civil(id.birth_year, id.birth_month, id.birth_day);
 	if (has_arrival && arrival < birth)
 		return reject(st, fs, row, "arrival_date", field(fs, row, JS_ARRIVAL),
-			      "arrival before the person's birth date");
+			      "arrival before the birth date");
 	if (registered < birth)
 		return reject(st, fs, row, "registered", field(fs, row, JS_REGISTERED),
-			      "registered before the person's birth date");
+			      "registered before the birth date");
 	uint64_t prev;
 	if (!keymap_insert(fs->unique, pseudo, PSEUDO_HEX_LEN, (uint64_t)row->line, &prev))
 		return reject(st, fs, row, "personnummer", field(fs, row, JS_PNR),
@@ -685,7 +685,7 @@ static int validate_outcome(struct ingest_state *st, struct file_state *fs,
 	long birth = days_from_civil(id.birth_year, id.birth_month, id.birth_day);
 	if (has_arrival && arrival < birth)
 		return reject(st, fs, row, "arrival_date", field(fs, row, OU_ARRIVAL),
-			      "arrival before the person's birth date");
+			      "arrival before the birth date");
 	struct tsv_writer *w = fs->out;
 	tsv_put_str(w, pseudo);
 	tsv_put_str(w, kommun);

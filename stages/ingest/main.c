@@ -89,12 +89,14 @@ int main(int argc, char **argv)
 		case 'v': verbose = 1; break;
 		case 'h': usage(stdout); return stage_close_stdout();
 		case OPT_VERSION: printf("jobbspar-ingest %s\n", JOBBSPAR_VERSION); return stage_close_stdout();
-		default: usage(stderr); return EXIT_USAGE;
+		default:
+			fprintf(stderr, "Try 'jobbspar-ingest --help' for more information.\n");
+			return EXIT_USAGE;
 		}
 	}
 	if (optind != argc) {
 		msg_error("unexpected argument: %s", argv[optind]);
-		usage(stderr);
+		fprintf(stderr, "Try 'jobbspar-ingest --help' for more information.\n");
 		return EXIT_USAGE;
 	}
 	msg_set_verbose(verbose);
