@@ -8,6 +8,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+static int sync_on = 1;
+
+void atomicfile_set_sync(int on) { sync_on = on; }
+
 struct atomicfile *atomicfile_open(const char *path, int mode)
 {
 	struct atomicfile *af = ecalloc(1, sizeof *af);
@@ -47,7 +51,7 @@ int atomicfile_commit(struct atomicfile *af)
 		err = EIO;
 	if (fflush(af->fp) != 0 && !err)
 		err = errno;
-	if (!err && fsync(fileno(af->fp)) != 0 && errno != EINVAL && errno != EROFS)
+	if (!err && sync_on && fsync(fileno(af->fp)) != 0 && errno != EINVAL && errno != EROFS)
 		err = errno;
 	if (fclose(af->fp) != 0 && !err)
 		err = errno;

@@ -23,6 +23,11 @@ int atomicfile_commit(struct atomicfile *af);
 /* Closes and removes the temporary. Frees AF. */
 void atomicfile_abort(struct atomicfile *af);
 
+/* fsync before rename is on by default (a crash cannot leave an empty file
+ * under the final name); tests that write thousands of tiny files turn it
+ * off. */
+void atomicfile_set_sync(int on);
+
 /* Creates DIR and missing parents with MODE; 0 or -1 with errno set. */
 int mkdir_p(const char *dir, int mode);
 
