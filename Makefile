@@ -132,6 +132,23 @@ uninstall:
 	for s in $(STAGES); do rm -f $(DESTDIR)$(PREFIX)/bin/jobbspar-$$s; done
 	rm -rf $(DESTDIR)$(PREFIX)/share/jobbspar
 
+# fuzzing (libFuzzer, clang): FUZZ_SECONDS each; crashes land in build/fuzz/
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) -std=c11 $(PKG_CFLAGS)
+FUZZ_SRC = $(LIB_SRC) $(filter-out %/main.c,$(wildcard stages/ingest/*.c))
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC)
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRC) $(LDLIBS)
+fuzz: build/fuzz/fuzz_csvin build/fuzz/fuzz_ingest
+	@mkdir -p build/fuzz/corpus-csvin build/fuzz/corpus-ingest
+	@for f in tests/fixtures/csv/*.csv tests/fixtures/ingest/good/*.csv; do \
+	  printf '\001\000' | cat - $$f > build/fuzz/corpus-csvin/seed-$$(basename $$f); done
+	@i=0; for f in survey_frame survey_respondents survey_occupations jobseekers employment vacancies outcomes yrkesbarometer; do \
+	  printf "\\$$(printf %o $$i)" | cat - tests/fixtures/ingest/good/$$f.csv > build/fuzz/corpus-ingest/seed-$$f; i=$$((i+1)); done
+	cd build/fuzz && ./fuzz_csvin -close_fd_mask=2 -max_total_time=$(FUZZ_SECONDS) -max_len=4096 corpus-csvin $(CURDIR)/tests/fuzz/regressions 2>&1 | tail -n 3
+	cd build/fuzz && ROOT=$(CURDIR) ./fuzz_ingest -close_fd_mask=2 -max_total_time=$(FUZZ_SECONDS) -max_len=4096 corpus-ingest 2>&1 | tail -n 3
+
 clean:
 	rm -rf build bin
 

@@ -304,7 +304,8 @@ int csvin_read_fp(FILE *fp, const char *name, const struct csvin_options *opt,
 	memset(info, 0, sizeof *info);
 	size_t chunk = opt->chunk_size ? opt->chunk_size : DEFAULT_CHUNK;
 	size_t detect = opt->detect_size ? opt->detect_size : DEFAULT_DETECT;
-	size_t bufsize = detect > chunk ? detect : chunk;
+	/* the detection block grows as it fills, so a small file costs little */
+	size_t bufsize = chunk < 65536 ? 65536 : chunk;
 	char *buf = emalloc(bufsize);
 	crypto_hash_sha256_state sha;
 	crypto_hash_sha256_init(&sha);
@@ -312,7 +313,12 @@ int csvin_read_fp(FILE *fp, const char *name, const struct csvin_options *opt,
 	/* first block: detection */
 	size_t n = 0;
 	while (n < detect) {
-		size_t got = fread(buf + n, 1, detect - n, fp);
+		if (n == bufsize) {
+			bufsize = bufsize * 2 < detect ? bufsize * 2 : detect;
+			buf = erealloc(buf, bufsize);
+		}
+		size_t want = (bufsize < detect ? bufsize : detect) - n;
+		size_t got = fread(buf + n, 1, want, fp);
 		if (got == 0)
 			break;
 		n += got;

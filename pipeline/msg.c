@@ -100,6 +100,7 @@ char *estrdup(const char *s)
 
 char *estrndup(const char *s, size_t n)
 {
+	n = strnlen(s, n);
 	char *p = emalloc(n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';

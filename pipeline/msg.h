@@ -36,6 +36,7 @@ void *emalloc(size_t n);
 void *ecalloc(size_t n, size_t size);
 void *erealloc(void *p, size_t n);
 char *estrdup(const char *s);
+/* Copies at most N bytes of S, stopping at a NUL (like strndup). */
 char *estrndup(const char *s, size_t n);
 /* Returns a newly allocated printf-formatted string (caller frees). */
 char *easprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
