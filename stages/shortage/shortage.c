@@ -1,0 +1,1343 @@
+#include "shortage.h"
+#include "keymap.h"
+#include "msg.h"
+#include "stage.h"
+#include "survey.h"
+#include "tsv.h"
+
+#include <gsl/gsl_cdf.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_AREAS 64
+#define NCODES 10000
+#define NIND 6         /* registry indicators scored */
+#define NEST 7         /* survey estimates: total + 6 ratios */
+
+/* ---- options ---------------------------------------------------------- */
+
+static int read_triple(const struct config *cfg, const char *section, const char *key,
+		       const double def[3], double out[3])
+{
+	const char *v = config_get(cfg, section, key);
+	memcpy(out, def, 3 * sizeof *out);
+	if (!v)
+		return 0;
+	size_t n;
+	char **items = config_list(v, &n);
+	int ok = n == 3;
+	for (size_t i = 0; ok && i < 3; i++) {
+		char *end;
+		out[i] = strtod(items[i], &end);
+		ok = *end == '\0' && isfinite(out[i]) && (i == 0 || out[i] >= out[i - 1]);
+	}
+	config_list_free(items, n);
+	if (!ok) {
+		const struct config_entry *e = config_find(cfg, section, key);
+		msg_error_at(cfg->path, e ? e->line : 0,
+			     "%s.%s: expected three ascending numbers: \"%s\"", section, key, v);
+		return -1;
+	}
+	return 0;
+}
+
+int shortage_options_read(const struct config *cfg, struct shortage_options *o)
+{
+	static const double level_def[3] = { 0.9, 1.25, 1.6 };
+	static const double growth_def[3] = { -0.01, 0.01, 0.03 };
+	/* defaults as in data/default.ini (docs/method/shortage.md) */
+	static const double exit5_def[REGISTRY_NBANDS] = { 0, 0, 0, 0, 0, 0, 0, 0.10, 0.60, 1.00 };
+	static const double exit10_def[REGISTRY_NBANDS] = { 0, 0, 0, 0, 0, 0, 0.10, 0.70, 1.00, 1.00 };
+	memset(o, 0, sizeof *o);
+	int year;
+	if (stage_reference_year(cfg, &year) != 0)
+		return -1;
+	o->reference_year = year;
+	int bad = 0;
+	bad |= config_long(cfg, "survey", "min_respondents_stratum", 2, &o->min_respondents_stratum);
+	bad |= config_double(cfg, "survey", "max_cv", 0.35, &o->max_cv);
+	bad |= config_long(cfg, "survey", "min_respondents", 3, &o->min_respondents);
+	bad |= config_double(cfg, "survey", "confidence", 0.95, &o->confidence);
+	bad |= config_long(cfg, "disclosure", "min_persons", 5, &o->min_persons);
+	bad |= config_long(cfg, "shortage", "horizon_years", 5, &o->horizon_years);
+	bad |= read_triple(cfg, "shortage", "level_thresholds", level_def, o->level_thresholds);
+	bad |= read_triple(cfg, "shortage", "growth_thresholds", growth_def, o->growth_thresholds);
+	bad |= config_long(cfg, "shortage", "min_indicators", 3, &o->min_indicators);
+	bad |= config_long(cfg, "shortage", "min_ads", 3, &o->min_ads);
+	bad |= config_double(cfg, "shortage", "brist_score", 2.0, &o->cuts.brist);
+	bad |= config_double(cfg, "shortage", "watch_score", 1.5, &o->cuts.watch);
+	bad |= config_double(cfg, "shortage", "surplus_score", 0.75, &o->cuts.surplus);
+	bad |= config_double(cfg, "shortage", "survey_brist_balance", 40, &o->survey_cuts.brist);
+	bad |= config_double(cfg, "shortage", "survey_watch_balance", 20, &o->survey_cuts.watch);
+	bad |= config_double(cfg, "shortage", "survey_surplus_balance", -20, &o->survey_cuts.surplus);
+	bad |= config_double(cfg, "shortage", "paradox_share_brist", 0.5, &o->paradox_share_brist);
+	for (int b = 0; b < REGISTRY_NBANDS; b++) {
+		char key[32];
+		snprintf(key, sizeof key, "exit5_%s", registry_age_bands[b]);
+		bad |= config_double(cfg, "retirement", key, exit5_def[b], &o->exit5[b]);
+		snprintf(key, sizeof key, "exit10_%s", registry_age_bands[b]);
+		bad |= config_double(cfg, "retirement", key, exit10_def[b], &o->exit10[b]);
+	}
+	if (bad)
+		return -1;
+	const char *what = NULL;
+	if (!(o->confidence > 0 && o->confidence < 1))
+		what = "survey.confidence must be between 0 and 1";
+	else if (o->horizon_years != 5 && o->horizon_years != 10)
+		what = "shortage.horizon_years must be 5 or 10";
+	else if (o->min_indicators < 1 || o->min_indicators > NIND)
+		what = "shortage.min_indicators must be 1 to 6";
+	else if (!(o->cuts.surplus <= o->cuts.watch && o->cuts.watch <= o->cuts.brist))
+		what = "shortage: need surplus_score <= watch_score <= brist_score";
+	if (what) {
+		msg_error_at(cfg->path, 0, "%s", what);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- data model ------------------------------------------------------- */
+
+struct area {
+	char code[8];       /* 0581, L05, SE */
+	const char *type;   /* kommun, lan, riket */
+	char name[128];
+};
+
+struct survey_est {
+	long n;                       /* respondents with a row */
+	long n_item[NEST];            /* respondents answering each item */
+	double est[NEST], var[NEST];  /* planned total; shares brist, balans, god; balance; net 1y, 3y */
+};
+
+enum { E_PLANNED, E_BRIST, E_BALANS, E_GOD, E_BALANCE, E_NET1, E_NET3 };
+
+struct indicators {
+	double employed, employed_first, emp_change, emp_change_pct, emp_growth, emp_slope;
+	double expansion5, expansion10, repl5, repl10, open5, open10;
+	double jspv, median_days, vac_trend, vac_trend_se, vac_mean, vac_trend_rel;
+	double rel[NIND];
+	int item[NIND];
+	double score;      /* mean of the step scores */
+	double index;      /* mean of the continuous scores (ranking) */
+	size_t nind;
+};
+
+struct occ {
+	double *emp;        /* employed per employment year */
+	double band[REGISTRY_NBANDS];  /* latest year by age band */
+	double jobseekers;
+	double *vac;        /* positions per vacancy year */
+	long ads_all;       /* ads over all vacancy years */
+	double positions;   /* latest year */
+	long ads;           /* latest year */
+	double *days;       /* days open of the latest year's ads */
+	size_t ndays, capdays;
+	int has_survey;
+	struct survey_est sv;
+	struct indicators ind;
+};
+
+struct occrow {
+	size_t unit;
+	int ssyk;
+	double planned;
+	signed char sit;    /* 0 brist, 1 balans, 2 god, -1 missing */
+	signed char ch1, ch3; /* +1 öka, 0 oförändrad, -1 minska, -2 missing */
+};
+
+struct yb {
+	char *verdict, *omgang, *prognos, *jobb;
+};
+
+struct ctx {
+	const struct shortage_options *opt;
+	const struct codes *codes;
+	const char *workdir;
+	struct area area[MAX_AREAS];
+	size_t nareas;
+	uint64_t kmask[NCODES];
+	int year;                   /* latest year */
+	int ey0;                    /* first employment year */
+	size_t ney;
+	int vy0;
+	size_t nvy;
+	struct occ **occ[MAX_AREAS];
+	struct occ total[MAX_AREAS];
+	struct survey_design *design;
+	uint64_t *unit_mask;
+	struct occrow *rows;
+	size_t nrows;
+	struct yb yb[NCODES];
+	int has_yb;
+};
+
+static int code4(const char *s)
+{
+	if (strlen(s) != 4)
+		return -1;
+	int v = 0;
+	for (int i = 0; i < 4; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+static struct occ *occ_get(struct ctx *x, size_t a, int ssyk)
+{
+	if (!x->occ[a][ssyk]) {
+		struct occ *o = ecalloc(1, sizeof *o);
+		o->emp = ecalloc(x->ney ? x->ney : 1, sizeof *o->emp);
+		o->vac = ecalloc(x->nvy ? x->nvy : 1, sizeof *o->vac);
+		x->occ[a][ssyk] = o;
+	}
+	return x->occ[a][ssyk];
+}
+
+static void occ_free_fields(struct occ *o)
+{
+	free(o->emp);
+	free(o->vac);
+	free(o->days);
+}
+
+static void push_day(struct occ *o, double d)
+{
+	if (o->ndays == o->capdays) {
+		o->capdays = o->capdays ? 2 * o->capdays : 16;
+		o->days = erealloc(o->days, o->capdays * sizeof *o->days);
+	}
+	o->days[o->ndays++] = d;
+}
+
+static int cmp_area(const void *a, const void *b)
+{
+	return strcmp(((const struct area *)a)->code, ((const struct area *)b)->code);
+}
+
+static int add_area(struct ctx *x, const char *code, const char *type, const char *name)
+{
+	for (size_t i = 0; i < x->nareas; i++)
+		if (strcmp(x->area[i].code, code) == 0)
+			return 0;
+	if (x->nareas == MAX_AREAS) {
+		msg_error("too many reporting areas (at most %d with counties)", MAX_AREAS);
+		return -1;
+	}
+	struct area *ar = &x->area[x->nareas++];
+	snprintf(ar->code, sizeof ar->code, "%s", code);
+	ar->type = type;
+	snprintf(ar->name, sizeof ar->name, "%s", name);
+	return 0;
+}
+
+static size_t area_index(const struct ctx *x, const char *code)
+{
+	for (size_t i = 0; i < x->nareas; i++)
+		if (strcmp(x->area[i].code, code) == 0)
+			return i;
+	return (size_t)-1;
+}
+
+static int setup_areas(struct ctx *x, const char (*munis)[5], size_t nmunis)
+{
+	for (size_t i = 0; i < nmunis; i++) {
+		const struct kommun_entry *k = codes_kommun_find(x->codes, munis[i]);
+		if (add_area(x, munis[i], "kommun", k ? k->name : munis[i]) != 0)
+			return -1;
+		if (k) {
+			char code[8];
+			snprintf(code, sizeof code, "L%s", k->lan);
+			if (add_area(x, code, "lan", k->lan_name) != 0)
+				return -1;
+		}
+	}
+	if (add_area(x, "SE", "riket", "Hela indata") != 0)
+		return -1;
+	qsort(x->area, x->nareas, sizeof *x->area, cmp_area);
+	size_t se = area_index(x, "SE");
+	for (int c = 0; c < NCODES; c++) {
+		char code[12];
+		snprintf(code, sizeof code, "%04d", c);
+		uint64_t m = UINT64_C(1) << se;
+		size_t a = area_index(x, code);
+		if (a != (size_t)-1)
+			m |= UINT64_C(1) << a;
+		const struct kommun_entry *k = codes_kommun_find(x->codes, code);
+		if (k) {
+			char lan[8];
+			snprintf(lan, sizeof lan, "L%s", k->lan);
+			size_t l = area_index(x, lan);
+			if (l != (size_t)-1)
+				m |= UINT64_C(1) << l;
+		}
+		x->kmask[c] = m;
+	}
+	for (size_t a = 0; a < x->nareas; a++)
+		x->occ[a] = ecalloc(NCODES, sizeof(struct occ *));
+	return 0;
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+static struct tsv_reader *open_work(const struct ctx *x, const char *name, int optional)
+{
+	char *path = path_join(x->workdir, name);
+	struct tsv_reader *r = NULL;
+	if (optional) {
+		FILE *fp = fopen(path, "r");
+		if (!fp) {
+			msg_note("%s: absent, not used", path);
+			free(path);
+			return NULL;
+		}
+		fclose(fp);
+	}
+	r = tsv_reader_open(path);
+	free(path);
+	return r;
+}
+
+static int require_cols(struct tsv_reader *r, const char *const *names, int *cols)
+{
+	int ok = 1;
+	for (size_t i = 0; names[i]; i++) {
+		cols[i] = tsv_require(r, names[i]);
+		if (cols[i] < 0)
+			ok = 0;
+	}
+	return ok ? 0 : -1;
+}
+
+static int bad_value(struct tsv_reader *r, const char *col, const char *v)
+{
+	msg_error_at(tsv_path(r), tsv_line(r), "column %s: invalid value \"%s\"", col, v);
+	return -1;
+}
+
+static int get_count(struct tsv_reader *r, int col, const char *name, double *out)
+{
+	const char *s = tsv_get(r, col);
+	double v = tsv_get_double(r, col);
+	if (!isfinite(v) || v < 0)
+		return bad_value(r, name, s);
+	*out = v;
+	return 0;
+}
+
+/* Pass 1 over a table with a year column: the smallest and largest year. */
+static int scan_years(struct ctx *x, const char *name, int *ymin, int *ymax)
+{
+	struct tsv_reader *r = open_work(x, name, 0);
+	if (!r)
+		return -1;
+	int c = tsv_require(r, "year");
+	int rc = c < 0 ? -1 : 0;
+	*ymin = INT32_MAX;
+	*ymax = INT32_MIN;
+	int st;
+	while (rc == 0 && (st = tsv_next(r)) != 0) {
+		if (st < 0) {
+			rc = -1;
+			break;
+		}
+		long long y = tsv_get_long(r, c, -1);
+		if (y < 1900 || y > 2200) {
+			rc = bad_value(r, "year", tsv_get(r, c));
+			break;
+		}
+		if (y < *ymin)
+			*ymin = (int)y;
+		if (y > *ymax)
+			*ymax = (int)y;
+	}
+	tsv_reader_close(r);
+	return rc;
+}
+
+static int read_kommun_ssyk(struct tsv_reader *r, int ck, int cs, int *k, int *s)
+{
+	*k = code4(tsv_get(r, ck));
+	if (*k < 0)
+		return bad_value(r, "kommun", tsv_get(r, ck));
+	*s = code4(tsv_get(r, cs));
+	if (*s < 0)
+		return bad_value(r, "ssyk", tsv_get(r, cs));
+	return 0;
+}
+
+static int read_employment(struct ctx *x)
+{
+	struct tsv_reader *r = open_work(x, "employment.tsv", 0);
+	if (!r)
+		return -1;
+	static const char *const names[] = { "year", "kommun", "ssyk", "age", "employed", NULL };
+	int c[5];
+	int rc = require_cols(r, names, c);
+	int st;
+	while (rc == 0 && (st = tsv_next(r)) != 0) {
+		if (st < 0) {
+			rc = -1;
+			break;
+		}
+		int year = (int)tsv_get_long(r, c[0], 0);
+		int k, s;
+		double emp;
+		if (read_kommun_ssyk(r, c[1], c[2], &k, &s) || get_count(r, c[4], "employed", &emp)) {
+			rc = -1;
+			break;
+		}
+		int band = registry_band_index(tsv_get(r, c[3]));
+		if (band < 0) {
+			rc = bad_value(r, "age", tsv_get(r, c[3]));
+			break;
+		}
+		if (year < x->ey0 || year > x->year)
+			continue;
+		for (size_t a = 0; a < x->nareas; a++) {
+			if (!(x->kmask[k] >> a & 1))
+				continue;
+			struct occ *o = occ_get(x, a, s);
+			o->emp[year - x->ey0] += emp;
+			if (year == x->year)
+				o->band[band] += emp;
+		}
+	}
+	tsv_reader_close(r);
+	return rc;
+}
+
+static int read_vacancies(struct ctx *x)
+{
+	struct tsv_reader *r = open_work(x, "vacancies.tsv", 0);
+	if (!r)
+		return -1;
+	static const char *const names[] = { "kommun", "ssyk", "year", "days_open", "vacancies", NULL };
+	int c[5];
+	int rc = require_cols(r, names, c);
+	int st;
+	while (rc == 0 && (st = tsv_next(r)) != 0) {
+		if (st < 0) {
+			rc = -1;
+			break;
+		}
+		int k, s;
+		double days, pos;
+		if (read_kommun_ssyk(r, c[0], c[1], &k, &s) || get_count(r, c[3], "days_open", &days) ||
+		    get_count(r, c[4], "vacancies", &pos)) {
+			rc = -1;
+			break;
+		}
+		int year = (int)tsv_get_long(r, c[2], 0);
+		if (year < x->vy0 || year > x->year)
+			continue;
+		for (size_t a = 0; a < x->nareas; a++) {
+			if (!(x->kmask[k] >> a & 1))
+				continue;
+			struct occ *o = occ_get(x, a, s);
+			o->vac[year - x->vy0] += pos;
+			o->ads_all++;
+			if (year == x->year) {
+				o->positions += pos;
+				o->ads++;
+				push_day(o, days);
+				push_day(&x->total[a], days);
+			}
+		}
+	}
+	tsv_reader_close(r);
+	return rc;
+}
+
+static int read_jobseekers(struct ctx *x)
+{
+	struct tsv_reader *r = open_work(x, "jobseekers.tsv", 0);
+	if (!r)
+		return -1;
+	static const char *const names[] = { "kommun", "ssyk_experience", "ssyk_wanted", NULL };
+	int c[3];
+	int rc = require_cols(r, names, c);
+	int st;
+	while (rc == 0 && (st = tsv_next(r)) != 0) {
+		if (st < 0) {
+			rc = -1;
+			break;
+		}
+		int k = code4(tsv_get(r, c[0]));
+		if (k < 0) {
+			rc = bad_value(r, "kommun", tsv_get(r, c[0]));
+			break;
+		}
+		int codes[4], n = 0;
+		const char *e = tsv_get(r, c[1]);
+		if (*e) {
+			if ((codes[n++] = code4(e)) < 0) {
+				rc = bad_value(r, "ssyk_experience", e);
+				break;
+			}
+		}
+		const char *w = tsv_get(r, c[2]);
+		while (*w && rc == 0) {
+			const char *bar = strchr(w, '|');
+			size_t len = bar ? (size_t)(bar - w) : strlen(w);
+			char buf[8];
+			int v = -1;
+			if (len == 4) {
+				memcpy(buf, w, 4);
+				buf[4] = '\0';
+				v = code4(buf);
+			}
+			if (v < 0 || n == 4) {
+				rc = bad_value(r, "ssyk_wanted", tsv_get(r, c[2]));
+				break;
+			}
+			int dup = 0;
+			for (int i = 0; i < n; i++)
+				dup |= codes[i] == v;
+			if (!dup)
+				codes[n++] = v;
+			w = bar ? bar + 1 : w + len;
+		}
+		if (rc)
+			break;
+		for (size_t a = 0; a < x->nareas; a++) {
+			if (!(x->kmask[k] >> a & 1))
+				continue;
+			for (int i = 0; i < n; i++)
+				occ_get(x, a, codes[i])->jobseekers += 1;
+		}
+	}
+	tsv_reader_close(r);
+	return rc;
+}
+
+static int read_survey(struct ctx *x)
+{
+	x->design = survey_design_new();
+	struct keymap *strata = keymap_new();
+	struct keymap *units = keymap_new();
+	int rc = 0;
+	struct tsv_reader *r = open_work(x, "frame.tsv", 0);
+	if (!r) {
+		rc = -1;
+		goto out;
+	}
+	static const char *const fnames[] = { "kommun", "sni_section", "size_class", "stratum",
+					      "workplaces", "sampled", NULL };
+	int fc[6];
+	rc = require_cols(r, fnames, fc);
+	int st;
+	while (rc == 0 && (st = tsv_next(r)) != 0) {
+		if (st < 0) {
+			rc = -1;
+			break;
+		}
+		double N, n;
+		if (get_count(r, fc[4], "workplaces", &N) || get_count(r, fc[5], "sampled", &n)) {
+			rc = -1;
+			break;
+		}
+		const char *name = tsv_get(r, fc[3]);
+		size_t idx = x->design->nstrata;
+		if (!keymap_insert(strata, name, strlen(name), idx, NULL)) {
+			rc = -1;
+			msg_error_at(tsv_path(r), tsv_line(r), "stratum %s appears twice", name);
+			break;
+		}
+		survey_design_add_stratum(x->design, name, tsv_get(r, fc[0]), tsv_get(r, fc[1])[0],
+					  tsv_get(r, fc[2]), N, (long)n);
+	}
+	tsv_reader_close(r);
+	if (rc)
+		goto out;
+
+	r = open_work(x, "respondents.tsv", 0);
+	if (!r) {
+		rc = -1;
+		goto out;
+	}
+	static const char *const rnames[] = { "response_id", "kommun", "stratum", NULL };
+	int rcols[3];
+	rc = require_cols(r, rnames, rcols);
+	size_t cap = 0;
+	while (rc == 0 && (st = tsv_next(r)) != 0) {
+		if (st < 0) {
+			rc = -1;
+			break;
+		}
+		const char *stratum = tsv_get(r, rcols[2]);
+		uint64_t s;
+		if (!keymap_get(strata, stratum, strlen(stratum), &s)) {
+			msg_error_at(tsv_path(r), tsv_line(r), "stratum %s is not in frame.tsv", stratum);
+			rc = -1;
+			break;
+		}
+		int k = code4(tsv_get(r, rcols[1]));
+		if (k < 0) {
+			rc = bad_value(r, "kommun", tsv_get(r, rcols[1]));
+			break;
+		}
+		const char *id = tsv_get(r, rcols[0]);
+		if (!keymap_insert(units, id, strlen(id), x->design->nunits, NULL)) {
+			msg_error_at(tsv_path(r), tsv_line(r), "response_id %s appears twice", id);
+			rc = -1;
+			break;
+		}
+		size_t u = survey_design_add_unit(x->design, id, (size_t)s);
+		if (u >= cap) {
+			cap = cap ? 2 * cap : 256;
+			x->unit_mask = erealloc(x->unit_mask, cap * sizeof *x->unit_mask);
+		}
+		x->unit_mask[u] = x->kmask[k];
+	}
+	tsv_reader_close(r);
+	if (rc)
+		goto out;
+	survey_design_finish(x->design, (int)x->opt->min_respondents_stratum);
+
+	r = open_work(x, "occupations.tsv", 0);
+	if (!r) {
+		rc = -1;
+		goto out;
+	}
+	static const char *const onames[] = { "response_id", "ssyk", "planned_hires_12m",
+					      "recruitment_situation", "change_1y", "change_3y", NULL };
+	int oc[6];
+	rc = require_cols(r, onames, oc);
+	cap = 0;
+	while (rc == 0 && (st = tsv_next(r)) != 0) {
+		if (st < 0) {
+			rc = -1;
+			break;
+		}
+		const char *id = tsv_get(r, oc[0]);
+		uint64_t u;
+		if (!keymap_get(units, id, strlen(id), &u)) {
+			msg_error_at(tsv_path(r), tsv_line(r), "response_id %s is not in respondents.tsv", id);
+			rc = -1;
+			break;
+		}
+		struct occrow row = { .unit = (size_t)u };
+		row.ssyk = code4(tsv_get(r, oc[1]));
+		if (row.ssyk < 0) {
+			rc = bad_value(r, "ssyk", tsv_get(r, oc[1]));
+			break;
+		}
+		if (get_count(r, oc[2], "planned_hires_12m", &row.planned)) {
+			rc = -1;
+			break;
+		}
+		const char *sit = tsv_get(r, oc[3]);
+		row.sit = !*sit ? -1 : strcmp(sit, "brist") == 0 ? 0 : strcmp(sit, "balans") == 0 ? 1 :
+			  strcmp(sit, "god") == 0 ? 2 : -3;
+		if (row.sit == -3) {
+			rc = bad_value(r, "recruitment_situation", sit);
+			break;
+		}
+		for (int j = 0; j < 2; j++) {
+			const char *ch = tsv_get(r, oc[4 + j]);
+			int v = !*ch ? -2 : strcmp(ch, "öka") == 0 ? 1 : strcmp(ch, "oförändrad") == 0 ? 0 :
+				strcmp(ch, "minska") == 0 ? -1 : -3;
+			if (v == -3) {
+				rc = bad_value(r, j ? "change_3y" : "change_1y", ch);
+				break;
+			}
+			if (j)
+				row.ch3 = (signed char)v;
+			else
+				row.ch1 = (signed char)v;
+		}
+		if (rc)
+			break;
+		if (x->nrows == cap) {
+			cap = cap ? 2 * cap : 1024;
+			x->rows = erealloc(x->rows, cap * sizeof *x->rows);
+		}
+		x->rows[x->nrows++] = row;
+	}
+	tsv_reader_close(r);
+out:
+	keymap_free(strata);
+	keymap_free(units);
+	return rc;
+}
+
+static int read_yrkesbarometer(struct ctx *x)
+{
+	struct tsv_reader *r = open_work(x, "yrkesbarometer.tsv", 1);
+	if (!r)
+		return 0;
+	static const char *const names[] = { "ssyk", "omgang", "rekryteringssituation",
+					     "jobbmojligheter", "prognos_5ar", NULL };
+	int c[5];
+	int rc = require_cols(r, names, c);
+	int st;
+	while (rc == 0 && (st = tsv_next(r)) != 0) {
+		if (st < 0) {
+			rc = -1;
+			break;
+		}
+		int s = code4(tsv_get(r, c[0]));
+		if (s < 0) {
+			rc = bad_value(r, "ssyk", tsv_get(r, c[0]));
+			break;
+		}
+		x->has_yb = 1;
+		struct yb *y = &x->yb[s];
+		if (y->verdict)
+			continue; /* the first row of a code is kept */
+		y->omgang = estrdup(tsv_get(r, c[1]));
+		y->verdict = estrdup(tsv_get(r, c[2]));
+		y->jobb = estrdup(tsv_get(r, c[3]));
+		y->prognos = estrdup(tsv_get(r, c[4]));
+	}
+	tsv_reader_close(r);
+	return rc;
+}
+
+/* ---- survey estimation ------------------------------------------------ */
+
+static int cmp_row(const void *pa, const void *pb)
+{
+	const struct occrow *a = pa, *b = pb;
+	if (a->ssyk != b->ssyk)
+		return a->ssyk < b->ssyk ? -1 : 1;
+	return a->unit < b->unit ? -1 : a->unit > b->unit;
+}
+
+/* The item values of a row: A_k and B_k of estimate k (k = 0: the total,
+ * B unused). */
+static void row_items(const struct occrow *row, double A[NEST], double B[NEST])
+{
+	double has_sit = row->sit >= 0;
+	A[E_PLANNED] = row->planned;
+	B[E_PLANNED] = 1;
+	A[E_BRIST] = row->sit == 0;
+	A[E_BALANS] = row->sit == 1;
+	A[E_GOD] = row->sit == 2;
+	A[E_BALANCE] = 100.0 * ((row->sit == 0) - (row->sit == 2));
+	B[E_BRIST] = B[E_BALANS] = B[E_GOD] = B[E_BALANCE] = has_sit;
+	A[E_NET1] = row->ch1 >= -1 ? 100.0 * row->ch1 : 0;
+	B[E_NET1] = row->ch1 >= -1;
+	A[E_NET3] = row->ch3 >= -1 ? 100.0 * row->ch3 : 0;
+	B[E_NET3] = row->ch3 >= -1;
+}
+
+struct est_work {
+	size_t *stamp;     /* per group: last block id that touched it */
+	size_t *touched;
+	double *s1, *s2;   /* per group x NEST */
+	long *r_g;
+	double *N_g, *c1, *c2;
+};
+
+static void estimate(struct ctx *x, struct est_work *w, size_t blockid, size_t a,
+		     const struct occrow *rows, size_t n, struct survey_est *e)
+{
+	const struct survey_design *d = x->design;
+	double num[NEST] = { 0 }, den[NEST] = { 0 }, A[NEST], B[NEST];
+	memset(e, 0, sizeof *e);
+	for (size_t i = 0; i < n; i++) {
+		if (!(x->unit_mask[rows[i].unit] >> a & 1))
+			continue;
+		double wt = d->unit[rows[i].unit].weight;
+		row_items(&rows[i], A, B);
+		e->n++;
+		for (int k = 0; k < NEST; k++) {
+			num[k] += wt * A[k];
+			den[k] += wt * B[k];
+			e->n_item[k] += B[k] > 0;
+		}
+	}
+	if (e->n == 0)
+		return;
+	double R[NEST];
+	R[0] = num[0];
+	for (int k = 1; k < NEST; k++)
+		R[k] = den[k] > 0 ? num[k] / den[k] : NAN;
+	size_t nt = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!(x->unit_mask[rows[i].unit] >> a & 1))
+			continue;
+		const struct survey_unit *u = &d->unit[rows[i].unit];
+		size_t g = d->stratum[u->stratum].group;
+		if (w->stamp[g] != blockid) {
+			w->stamp[g] = blockid;
+			w->touched[nt++] = g;
+			memset(&w->s1[g * NEST], 0, NEST * sizeof(double));
+			memset(&w->s2[g * NEST], 0, NEST * sizeof(double));
+		}
+		row_items(&rows[i], A, B);
+		for (int k = 0; k < NEST; k++) {
+			double z;
+			if (k == 0)
+				z = u->weight * A[0];
+			else if (den[k] > 0)
+				z = u->weight * (A[k] - R[k] * B[k]) / den[k];
+			else
+				z = 0;
+			w->s1[g * NEST + k] += z;
+			w->s2[g * NEST + k] += z * z;
+		}
+	}
+	for (size_t t = 0; t < nt; t++) {
+		w->r_g[t] = d->group[w->touched[t]].r;
+		w->N_g[t] = d->group[w->touched[t]].N;
+	}
+	for (int k = 0; k < NEST; k++) {
+		for (size_t t = 0; t < nt; t++) {
+			w->c1[t] = w->s1[w->touched[t] * NEST + k];
+			w->c2[t] = w->s2[w->touched[t] * NEST + k];
+		}
+		e->est[k] = R[k];
+		e->var[k] = isnan(R[k]) ? NAN : survey_strat_var(nt, w->r_g, w->N_g, w->c1, w->c2);
+	}
+}
+
+static void estimate_survey(struct ctx *x)
+{
+	qsort(x->rows, x->nrows, sizeof *x->rows, cmp_row);
+	/* a second row for the same (response, occupation) is ignored */
+	size_t k = 0, dups = 0;
+	for (size_t i = 0; i < x->nrows; i++) {
+		if (k && x->rows[k - 1].ssyk == x->rows[i].ssyk && x->rows[k - 1].unit == x->rows[i].unit) {
+			dups++;
+			continue;
+		}
+		x->rows[k++] = x->rows[i];
+	}
+	if (dups)
+		msg_error("occupations.tsv: %zu repeated (response_id, ssyk) rows ignored", dups);
+	x->nrows = k;
+	size_t ng = x->design->ngroups ? x->design->ngroups : 1;
+	struct est_work w = {
+		.stamp = emalloc(ng * sizeof(size_t)),
+		.touched = emalloc(ng * sizeof(size_t)),
+		.s1 = emalloc(ng * NEST * sizeof(double)),
+		.s2 = emalloc(ng * NEST * sizeof(double)),
+		.r_g = emalloc(ng * sizeof(long)),
+		.N_g = emalloc(ng * sizeof(double)),
+		.c1 = emalloc(ng * sizeof(double)),
+		.c2 = emalloc(ng * sizeof(double)),
+	};
+	for (size_t g = 0; g < ng; g++)
+		w.stamp[g] = (size_t)-1;
+	size_t blockid = 0;
+	for (size_t i = 0; i < x->nrows;) {
+		size_t j = i;
+		while (j < x->nrows && x->rows[j].ssyk == x->rows[i].ssyk)
+			j++;
+		for (size_t a = 0; a < x->nareas; a++) {
+			struct survey_est e;
+			estimate(x, &w, blockid++, a, x->rows + i, j - i, &e);
+			if (e.n == 0)
+				continue;
+			struct occ *o = occ_get(x, a, x->rows[i].ssyk);
+			o->has_survey = 1;
+			o->sv = e;
+		}
+		i = j;
+	}
+	free(w.stamp);
+	free(w.touched);
+	free(w.s1);
+	free(w.s2);
+	free(w.r_g);
+	free(w.N_g);
+	free(w.c1);
+	free(w.c2);
+}
+
+/* ---- registry indicators and verdicts --------------------------------- */
+
+static void base_indicators(const struct ctx *x, const struct occ *o, struct indicators *in)
+{
+	const struct shortage_options *opt = x->opt;
+	in->employed = o->emp[x->ney - 1];
+	in->employed_first = o->emp[0];
+	in->emp_change = in->employed - in->employed_first;
+	in->emp_change_pct = in->employed_first > 0 ? 100.0 * in->emp_change / in->employed_first : NAN;
+	in->emp_growth = registry_growth_rate(in->employed_first, in->employed, (double)(x->ney - 1));
+	double *years = emalloc((x->ney > x->nvy ? x->ney : x->nvy) * sizeof *years + 1);
+	for (size_t i = 0; i < x->ney; i++)
+		years[i] = x->ey0 + (double)i;
+	double se;
+	registry_trend(years, o->emp, x->ney, &in->emp_slope, &se);
+	in->expansion5 = isfinite(in->emp_slope) ? 5 * in->emp_slope : 0;
+	in->expansion10 = isfinite(in->emp_slope) ? 10 * in->emp_slope : 0;
+	in->repl5 = registry_exits(o->band, opt->exit5);
+	in->repl10 = registry_exits(o->band, opt->exit10);
+	in->open5 = registry_openings(in->expansion5, in->repl5);
+	in->open10 = registry_openings(in->expansion10, in->repl10);
+	in->jspv = o->positions > 0 ? o->jobseekers / o->positions : NAN;
+	double *days = emalloc((o->ndays ? o->ndays : 1) * sizeof *days);
+	if (o->ndays)
+		memcpy(days, o->days, o->ndays * sizeof *days);
+	in->median_days = registry_median(days, o->ndays);
+	free(days);
+	for (size_t i = 0; i < x->nvy; i++)
+		years[i] = x->vy0 + (double)i;
+	registry_trend(years, o->vac, x->nvy, &in->vac_trend, &in->vac_trend_se);
+	double sum = 0;
+	for (size_t i = 0; i < x->nvy; i++)
+		sum += o->vac[i];
+	in->vac_mean = x->nvy ? sum / (double)x->nvy : NAN;
+	in->vac_trend_rel = in->vac_mean > 0 ? in->vac_trend / in->vac_mean : NAN;
+	free(years);
+}
+
+/* The six scored indicators, each oriented so that larger means more
+ * shortage, relative to the area's own average (docs/method/shortage.md). */
+static void score_indicators(const struct ctx *x, const struct occ *o, const struct occ *tot,
+			     const struct indicators *ta, struct indicators *in)
+{
+	const struct shortage_options *opt = x->opt;
+	double minp = (double)opt->min_persons;
+	double js = o->jobseekers, v = o->positions, E = in->employed;
+	double JS = tot->jobseekers, V = tot->positions, EA = ta->employed;
+	for (int i = 0; i < NIND; i++)
+		in->rel[i] = NAN;
+	/* 0 jobseekers per vacancy (fewer: shortage) */
+	if (JS > 0 && V > 0) {
+		if (v > 0)
+			in->rel[0] = js > 0 ? (JS / V) / (js / v) : INFINITY;
+		else if (js > 0)
+			in->rel[0] = 0;
+	}
+	/* 1 median days an ad is open */
+	if (o->ads >= opt->min_ads && ta->median_days > 0)
+		in->rel[1] = in->median_days / ta->median_days;
+	/* 2 jobseekers per employed (fewer: shortage) */
+	if (E >= minp && JS > 0 && EA > 0)
+		in->rel[2] = js > 0 ? (JS / EA) / (js / E) : INFINITY;
+	/* 3 employment growth, yearly rate minus the area's */
+	if (in->employed_first >= minp && isfinite(ta->emp_growth) && isfinite(in->emp_growth))
+		in->rel[3] = in->emp_growth - ta->emp_growth;
+	/* 4 vacancy trend, slope relative to the mean, minus the area's */
+	if (o->ads_all >= opt->min_ads && isfinite(in->vac_trend_rel) && isfinite(ta->vac_trend_rel))
+		in->rel[4] = in->vac_trend_rel - ta->vac_trend_rel;
+	/* 5 replacement demand per employed */
+	if (E >= minp && ta->repl5 > 0 && EA > 0)
+		in->rel[5] = (in->repl5 / E) / (ta->repl5 / EA);
+	for (int i = 0; i < NIND; i++) {
+		const double *t = (i == 3 || i == 4) ? opt->growth_thresholds : opt->level_thresholds;
+		in->item[i] = verdict_score(in->rel[i], t);
+	}
+	in->score = verdict_mean_score(in->item, NIND, (size_t)opt->min_indicators, &in->nind);
+	double sum = 0;
+	for (int i = 0; i < NIND; i++)
+		if (in->item[i] >= 0)
+			sum += verdict_score_continuous(in->rel[i], (i == 3 || i == 4) ?
+							opt->growth_thresholds : opt->level_thresholds);
+	in->index = isnan(in->score) ? NAN : sum / (double)in->nind;
+}
+
+static void compute_indicators(struct ctx *x)
+{
+	for (size_t a = 0; a < x->nareas; a++) {
+		struct occ *t = &x->total[a];
+		t->emp = ecalloc(x->ney ? x->ney : 1, sizeof *t->emp);
+		t->vac = ecalloc(x->nvy ? x->nvy : 1, sizeof *t->vac);
+		for (int s = 0; s < NCODES; s++) {
+			const struct occ *o = x->occ[a][s];
+			if (!o)
+				continue;
+			for (size_t i = 0; i < x->ney; i++)
+				t->emp[i] += o->emp[i];
+			for (size_t i = 0; i < x->nvy; i++)
+				t->vac[i] += o->vac[i];
+			for (int b = 0; b < REGISTRY_NBANDS; b++)
+				t->band[b] += o->band[b];
+			t->jobseekers += o->jobseekers;
+			t->positions += o->positions;
+			t->ads += o->ads;
+			t->ads_all += o->ads_all;
+		}
+		base_indicators(x, t, &t->ind);
+		for (int s = 0; s < NCODES; s++) {
+			struct occ *o = x->occ[a][s];
+			if (!o)
+				continue;
+			base_indicators(x, o, &o->ind);
+			score_indicators(x, o, t, &t->ind, &o->ind);
+		}
+	}
+}
+
+/* ---- output ----------------------------------------------------------- */
+
+static const char *const shortage_columns[] = {
+	"kommun", "area_type", "ssyk", "label", "employed", "jobseekers", "vacancies",
+	"planned_hires", "planned_hires_lo", "planned_hires_hi",
+	"share_brist", "share_brist_lo", "share_brist_hi", "openings_5y", "replacement_5y",
+	"score", "verdict", "n_respondents", "flag",
+	/* further columns (docs/method/shortage.md) */
+	"score_index", "area_name", "year", "first_year", "employed_first", "employment_change",
+	"employment_change_pct", "employment_growth", "expansion_5y", "expansion_10y",
+	"replacement_10y", "openings_10y", "openings",
+	"jobseekers_per_vacancy", "ads", "median_days_open", "vacancy_trend", "vacancy_trend_se",
+	"vacancy_trend_rel",
+	"employed_per_1000_area", "jobseekers_per_1000", "vacancies_per_1000", "planned_hires_per_1000",
+	"openings_5y_per_1000", "replacement_5y_per_1000",
+	"planned_hires_se", "planned_hires_cv",
+	"share_brist_se", "share_balans", "share_balans_lo", "share_balans_hi",
+	"share_god", "share_god_lo", "share_god_hi", "n_eff_brist",
+	"balance", "balance_se", "balance_lo", "balance_hi",
+	"net_change_1y", "net_change_1y_se", "net_change_1y_lo", "net_change_1y_hi",
+	"net_change_3y", "net_change_3y_se", "net_change_3y_lo", "net_change_3y_hi",
+	"n_situation",
+	"score_jobseekers_per_vacancy", "score_days_open", "score_jobseeker_rate",
+	"score_employment_growth", "score_vacancy_trend", "score_replacement", "n_indicators",
+	"rel_jobseekers_per_vacancy", "rel_days_open", "rel_jobseeker_rate", "rel_employment_growth",
+	"rel_vacancy_trend", "rel_replacement", "rel_vacancy_rate",
+	"registry_verdict", "survey_verdict", "yb_verdict", "yb_omgang", "yb_jobbmojligheter",
+	"yb_prognos_5ar",
+	NULL
+};
+
+static double per1000(double v, double employed)
+{
+	return employed > 0 ? 1000.0 * v / employed : NAN;
+}
+
+static void put_score(struct tsv_writer *w, int s)
+{
+	if (s < 0)
+		tsv_put_empty(w);
+	else
+		tsv_put_long(w, s);
+}
+
+static void put_interval_normal(struct tsv_writer *w, double est, double var, double z, double lo_min,
+				double hi_max, int decimals)
+{
+	double se = var >= 0 ? sqrt(var) : NAN;
+	double lo = est - z * se, hi = est + z * se;
+	if (lo < lo_min)
+		lo = lo_min;
+	if (hi > hi_max)
+		hi = hi_max;
+	tsv_put_fixed(w, se, decimals);
+	tsv_put_fixed(w, lo, decimals);
+	tsv_put_fixed(w, hi, decimals);
+}
+
+struct share_ci {
+	double p, se, lo, hi, neff;
+};
+
+static struct share_ci share_interval(const struct survey_est *e, int k, double z)
+{
+	struct share_ci c;
+	c.p = e->est[k];
+	c.se = e->var[k] >= 0 ? sqrt(e->var[k]) : NAN;
+	c.neff = survey_effective_n(c.p, e->var[k], (double)e->n_item[k]);
+	survey_wilson(c.p, c.neff, z, &c.lo, &c.hi);
+	return c;
+}
+
+static void flag_add(char *buf, size_t cap, const char *f)
+{
+	size_t n = strlen(buf);
+	snprintf(buf + n, cap - n, "%s%s", n ? ";" : "", f);
+}
+
+static int write_shortage(struct ctx *x, const char *outdir)
+{
+	const struct shortage_options *opt = x->opt;
+	char *path = path_join(outdir, "shortage.tsv");
+	struct tsv_writer *w = tsv_writer_open(path, shortage_columns, 0644);
+	free(path);
+	if (!w)
+		return -1;
+	double z = gsl_cdf_ugaussian_Pinv(0.5 + opt->confidence / 2);
+	for (size_t a = 0; a < x->nareas; a++) {
+		const struct area *ar = &x->area[a];
+		const struct occ *t = &x->total[a];
+		for (int s = 0; s < NCODES; s++) {
+			const struct occ *o = x->occ[a][s];
+			if (!o)
+				continue;
+			const struct indicators *in = &o->ind;
+			char code[12];
+			snprintf(code, sizeof code, "%04d", s);
+			const struct ssyk_entry *se = codes_ssyk_find(x->codes, code);
+			const struct survey_est *e = &o->sv;
+			long n = o->has_survey ? e->n : 0;
+			int publishable = n >= opt->min_respondents;
+			double planned = n ? e->est[E_PLANNED] : NAN;
+			double planned_se = n ? sqrt(e->var[E_PLANNED]) : NAN;
+			double cv = planned > 0 ? planned_se / planned : NAN;
+			struct share_ci brist = { NAN, NAN, NAN, NAN, NAN }, balans = brist, god = brist;
+			if (n) {
+				brist = share_interval(e, E_BRIST, z);
+				balans = share_interval(e, E_BALANS, z);
+				god = share_interval(e, E_GOD, z);
+			}
+			double balance = n ? e->est[E_BALANCE] : NAN;
+			enum verdict reg = verdict_from_score(in->score, &opt->cuts);
+			enum verdict svy = verdict_from_balance(balance, publishable, &opt->survey_cuts);
+			enum verdict comb = verdict_combine(reg, svy);
+			char flag[128] = "";
+			if (n == 0)
+				flag_add(flag, sizeof flag, "no_survey");
+			else if (!publishable)
+				flag_add(flag, sizeof flag, "few_respondents");
+			if (n && cv > opt->max_cv)
+				flag_add(flag, sizeof flag, "high_cv");
+			if (in->employed < (double)opt->min_persons)
+				flag_add(flag, sizeof flag, "few_employed");
+			/* paradox: at least the area's average number of jobseekers
+			 * per vacancy, yet employers report shortage */
+			int many_js = o->jobseekers >= (double)opt->min_persons &&
+				      (isnan(in->rel[0]) ? o->positions == 0 : in->rel[0] <= 1.0);
+			if (many_js && publishable && brist.p >= opt->paradox_share_brist)
+				flag_add(flag, sizeof flag, "paradox");
+
+			tsv_put_str(w, ar->code);
+			tsv_put_str(w, ar->type);
+			tsv_put_str(w, code);
+			tsv_put_str(w, se ? se->label_sv : "");
+			tsv_put_fixed(w, in->employed, 0);
+			tsv_put_fixed(w, o->jobseekers, 0);
+			tsv_put_fixed(w, o->positions, 0);
+			tsv_put_fixed(w, planned, 2);
+			double lo = planned - z * planned_se, hi = planned + z * planned_se;
+			tsv_put_fixed(w, lo < 0 ? 0 : lo, 2);
+			tsv_put_fixed(w, hi, 2);
+			tsv_put_fixed(w, brist.p, 4);
+			tsv_put_fixed(w, brist.lo, 4);
+			tsv_put_fixed(w, brist.hi, 4);
+			tsv_put_fixed(w, in->open5, 1);
+			tsv_put_fixed(w, in->repl5, 1);
+			tsv_put_fixed(w, in->score, 3);
+			tsv_put_str(w, verdict_name(comb));
+			tsv_put_long(w, n);
+			tsv_put_str(w, flag);
+
+			tsv_put_fixed(w, in->index, 4);
+			tsv_put_str(w, ar->name);
+			tsv_put_long(w, x->year);
+			tsv_put_long(w, x->ey0);
+			tsv_put_fixed(w, in->employed_first, 0);
+			tsv_put_fixed(w, in->emp_change, 0);
+			tsv_put_fixed(w, in->emp_change_pct, 2);
+			tsv_put_fixed(w, in->emp_growth, 4);
+			tsv_put_fixed(w, in->expansion5, 1);
+			tsv_put_fixed(w, in->expansion10, 1);
+			tsv_put_fixed(w, in->repl10, 1);
+			tsv_put_fixed(w, in->open10, 1);
+			tsv_put_fixed(w, opt->horizon_years == 10 ? in->open10 : in->open5, 1);
+			tsv_put_fixed(w, in->jspv, 3);
+			tsv_put_long(w, o->ads);
+			tsv_put_fixed(w, in->median_days, 1);
+			tsv_put_fixed(w, in->vac_trend, 3);
+			tsv_put_fixed(w, in->vac_trend_se, 3);
+			tsv_put_fixed(w, in->vac_trend_rel, 4);
+			tsv_put_fixed(w, per1000(in->employed, t->ind.employed), 2);
+			tsv_put_fixed(w, per1000(o->jobseekers, in->employed), 1);
+			tsv_put_fixed(w, per1000(o->positions, in->employed), 1);
+			tsv_put_fixed(w, per1000(planned, in->employed), 1);
+			tsv_put_fixed(w, per1000(in->open5, in->employed), 1);
+			tsv_put_fixed(w, per1000(in->repl5, in->employed), 1);
+			tsv_put_fixed(w, planned_se, 2);
+			tsv_put_fixed(w, cv, 4);
+			tsv_put_fixed(w, brist.se, 4);
+			tsv_put_fixed(w, balans.p, 4);
+			tsv_put_fixed(w, balans.lo, 4);
+			tsv_put_fixed(w, balans.hi, 4);
+			tsv_put_fixed(w, god.p, 4);
+			tsv_put_fixed(w, god.lo, 4);
+			tsv_put_fixed(w, god.hi, 4);
+			tsv_put_fixed(w, brist.neff, 2);
+			tsv_put_fixed(w, balance, 2);
+			put_interval_normal(w, balance, n ? e->var[E_BALANCE] : NAN, z, -100, 100, 2);
+			for (int k = E_NET1; k <= E_NET3; k++) {
+				double v = n ? e->est[k] : NAN;
+				tsv_put_fixed(w, v, 2);
+				put_interval_normal(w, v, n ? e->var[k] : NAN, z, -100, 100, 2);
+			}
+			tsv_put_long(w, n ? e->n_item[E_BRIST] : 0);
+			for (int i = 0; i < NIND; i++)
+				put_score(w, in->item[i]);
+			tsv_put_long(w, (long long)in->nind);
+			for (int i = 0; i < NIND; i++)
+				tsv_put_fixed(w, isinf(in->rel[i]) ? 999 : in->rel[i], 4);
+			tsv_put_fixed(w, (t->positions > 0 && in->employed >= (double)opt->min_persons) ?
+				      (o->positions / in->employed) / (t->positions / t->ind.employed) : NAN, 4);
+			tsv_put_str(w, verdict_name(reg));
+			tsv_put_str(w, verdict_name(svy));
+			const struct yb *y = &x->yb[s];
+			tsv_put_str(w, y->verdict);
+			tsv_put_str(w, y->omgang);
+			tsv_put_str(w, y->jobb);
+			tsv_put_str(w, y->prognos);
+			tsv_end_row(w);
+		}
+	}
+	return tsv_writer_close(w);
+}
+
+static int write_compare(struct ctx *x, const char *outdir)
+{
+	static const char *const cols[] = {
+		"ssyk", "label", "kommun_a", "kommun_b", "n_a", "n_b",
+		"share_brist_a", "share_brist_b", "diff", "se_diff", "z", "p_value",
+		"balance_a", "balance_b", "balance_diff", "balance_se_diff", "balance_z", "balance_p_value",
+		"flag", NULL
+	};
+	char *path = path_join(outdir, "compare.tsv");
+	struct tsv_writer *w = tsv_writer_open(path, cols, 0644);
+	free(path);
+	if (!w)
+		return -1;
+	for (int s = 0; s < NCODES; s++) {
+		for (size_t a = 0; a < x->nareas; a++) {
+			if (strcmp(x->area[a].type, "kommun") != 0)
+				continue;
+			const struct occ *oa = x->occ[a][s];
+			if (!oa || !oa->has_survey)
+				continue;
+			for (size_t b = a + 1; b < x->nareas; b++) {
+				if (strcmp(x->area[b].type, "kommun") != 0)
+					continue;
+				const struct occ *ob = x->occ[b][s];
+				if (!ob || !ob->has_survey)
+					continue;
+				char code[12];
+				snprintf(code, sizeof code, "%04d", s);
+				const struct ssyk_entry *se = codes_ssyk_find(x->codes, code);
+				tsv_put_str(w, code);
+				tsv_put_str(w, se ? se->label_sv : "");
+				tsv_put_str(w, x->area[a].code);
+				tsv_put_str(w, x->area[b].code);
+				tsv_put_long(w, oa->sv.n);
+				tsv_put_long(w, ob->sv.n);
+				static const int ks[2] = { E_BRIST, E_BALANCE };
+				for (int j = 0; j < 2; j++) {
+					int k = ks[j];
+					double pa = oa->sv.est[k], pb = ob->sv.est[k];
+					double sd = sqrt(oa->sv.var[k] + ob->sv.var[k]);
+					double zz = sd > 0 ? (pa - pb) / sd : NAN;
+					double p = isfinite(zz) ? 2 * gsl_cdf_ugaussian_Q(fabs(zz)) : NAN;
+					int dec = j ? 2 : 4;
+					tsv_put_fixed(w, pa, dec);
+					tsv_put_fixed(w, pb, dec);
+					tsv_put_fixed(w, pa - pb, dec);
+					tsv_put_fixed(w, sd, dec);
+					tsv_put_fixed(w, zz, 3);
+					tsv_put_fixed(w, p, 4);
+				}
+				int few = oa->sv.n < x->opt->min_respondents || ob->sv.n < x->opt->min_respondents;
+				tsv_put_str(w, few ? "few_respondents" : "");
+				tsv_end_row(w);
+			}
+		}
+	}
+	return tsv_writer_close(w);
+}
+
+static int write_weights(struct ctx *x)
+{
+	static const char *const cols[] = {
+		"response_id", "stratum", "stratum_used", "N_h", "n_h", "r_h", "design_weight",
+		"final_weight", "N_used", "r_used", NULL
+	};
+	char *path = path_join(x->workdir, "weights.tsv");
+	struct tsv_writer *w = tsv_writer_open(path, cols, 0644);
+	free(path);
+	if (!w)
+		return -1;
+	const struct survey_design *d = x->design;
+	for (size_t u = 0; u < d->nunits; u++) {
+		const struct survey_unit *unit = &d->unit[u];
+		const struct survey_stratum *s = &d->stratum[unit->stratum];
+		const struct survey_group *g = &d->group[s->group];
+		tsv_put_str(w, unit->response_id);
+		tsv_put_str(w, s->name);
+		tsv_put_str(w, g->name);
+		tsv_put_double(w, s->N);
+		tsv_put_long(w, s->n);
+		tsv_put_long(w, s->r);
+		tsv_put_double(w, unit->design_weight);
+		tsv_put_double(w, unit->weight);
+		tsv_put_double(w, g->N);
+		tsv_put_long(w, g->r);
+		tsv_end_row(w);
+	}
+	return tsv_writer_close(w);
+}
+
+/* ---- run -------------------------------------------------------------- */
+
+static void ctx_free(struct ctx *x)
+{
+	for (size_t a = 0; a < x->nareas; a++) {
+		if (x->occ[a]) {
+			for (int s = 0; s < NCODES; s++) {
+				if (x->occ[a][s]) {
+					occ_free_fields(x->occ[a][s]);
+					free(x->occ[a][s]);
+				}
+			}
+			free(x->occ[a]);
+		}
+		occ_free_fields(&x->total[a]);
+	}
+	for (int s = 0; s < NCODES; s++) {
+		free(x->yb[s].verdict);
+		free(x->yb[s].omgang);
+		free(x->yb[s].jobb);
+		free(x->yb[s].prognos);
+	}
+	survey_design_free(x->design);
+	free(x->unit_mask);
+	free(x->rows);
+}
+
+int shortage_run(const struct shortage_options *opt, const struct codes *codes,
+		 const char (*munis)[5], size_t nmunis, const char *outdir)
+{
+	struct ctx *x = ecalloc(1, sizeof *x);
+	x->opt = opt;
+	x->codes = codes;
+	char *workdir = path_join(outdir, "work");
+	x->workdir = workdir;
+	int rc = 1;
+	if (setup_areas(x, munis, nmunis) != 0)
+		goto out;
+	int emin, emax, vmin, vmax;
+	if (scan_years(x, "employment.tsv", &emin, &emax) != 0 ||
+	    scan_years(x, "vacancies.tsv", &vmin, &vmax) != 0)
+		goto out;
+	/* the latest year: the reference year, or the latest employment year
+	 * when that is earlier */
+	x->year = opt->reference_year;
+	if (emax != INT32_MIN && emax < x->year)
+		x->year = emax;
+	x->ey0 = emin != INT32_MAX && emin <= x->year ? emin : x->year;
+	x->ney = (size_t)(x->year - x->ey0 + 1);
+	x->vy0 = vmin != INT32_MAX && vmin <= x->year ? vmin : x->year;
+	x->nvy = (size_t)(x->year - x->vy0 + 1);
+	msg_note("latest year %d; employment from %d, vacancies from %d", x->year, x->ey0, x->vy0);
+	if (read_employment(x) || read_vacancies(x) || read_jobseekers(x) || read_survey(x) ||
+	    read_yrkesbarometer(x))
+		goto out;
+	msg_note("%zu respondents in %zu strata, %zu groups after collapsing; %zu occupation rows",
+		 x->design->nunits, x->design->nstrata, x->design->ngroups, x->nrows);
+	estimate_survey(x);
+	compute_indicators(x);
+	if (write_weights(x) || write_shortage(x, outdir) || write_compare(x, outdir))
+		goto out;
+	rc = 0;
+out:
+	ctx_free(x);
+	free(x);
+	free(workdir);
+	return rc;
+}

@@ -1,0 +1,159 @@
+/* Unit tests of stages/shortage/survey.c on small hand-computed cases.
+ * Expected values: tests/unit/shortage/expected_shortage.py (exact
+ * fractions, Python standard library), also checked by hand in its
+ * comments. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "testutil.h"
+#include "stages/shortage/survey.h"
+
+#include <math.h>
+#include <string.h>
+
+/* group 0: N=10, 3 units of weight 10/3; group 1: N=4, 2 units of weight 2 */
+static const size_t grp[5] = { 0, 0, 0, 1, 1 };
+static const long r_g[2] = { 3, 2 };
+static const double N_g[2] = { 10, 4 };
+static const double w[5] = { 10.0 / 3, 10.0 / 3, 10.0 / 3, 2, 2 };
+
+static void test_total(void **state)
+{
+	(void)state;
+	const double y[5] = { 1, 3, 2, 5, 0 };
+	double t, v;
+	survey_total(5, grp, 2, r_g, N_g, w, y, &t, &v);
+	assert_close(t, 30.0, 1e-12);
+	assert_close(v, 220.0 / 3, 1e-10);   /* 0.7*1.5*200/9 + 0.5*2*50 */
+}
+
+static void test_total_no_fpc_when_census(void **state)
+{
+	(void)state;
+	/* every unit of the group responded: no sampling variance */
+	const size_t g1[2] = { 0, 0 };
+	const long r1[1] = { 2 };
+	const double N1[1] = { 2 }, w1[2] = { 1, 1 }, y1[2] = { 3, 9 };
+	double t, v;
+	survey_total(2, g1, 1, r1, N1, w1, y1, &t, &v);
+	assert_close(t, 12, 1e-12);
+	assert_close(v, 0, 1e-12);
+}
+
+static void test_ratio(void **state)
+{
+	(void)state;
+	const double a[5] = { 1, 0, 1, 1, 0 }, b[5] = { 1, 1, 1, 1, 0 };
+	double R, v;
+	survey_ratio(5, grp, 2, r_g, N_g, w, a, b, &R, &v);
+	assert_close(R, 13.0 / 18, 1e-12);
+	assert_close(v, 0.05508401920438957, 1e-12);
+	assert_close(survey_effective_n(R, v, 4), 3.642023346303502, 1e-9);
+}
+
+static void test_ratio_empty_domain(void **state)
+{
+	(void)state;
+	const double a[5] = { 0 }, b[5] = { 0 };
+	double R, v;
+	survey_ratio(5, grp, 2, r_g, N_g, w, a, b, &R, &v);
+	assert_true(isnan(R));
+}
+
+static void test_strat_var_sums(void **state)
+{
+	(void)state;
+	/* the sum form equals the array form: group sums of z = w y above */
+	const double s1[2] = { 10.0 / 3 + 10 + 20.0 / 3, 10 };
+	const double s2[2] = { 100.0 / 9 + 100 + 400.0 / 9, 100 };
+	assert_close(survey_strat_var(2, r_g, N_g, s1, s2), 220.0 / 3, 1e-10);
+	/* a group of one contributes nothing */
+	const long r1[1] = { 1 };
+	const double N1[1] = { 5 }, a1[1] = { 4 }, b1[1] = { 16 };
+	assert_close(survey_strat_var(1, r1, N1, a1, b1), 0, 0);
+}
+
+static void test_wilson(void **state)
+{
+	(void)state;
+	double lo, hi;
+	survey_wilson(0.3, 20, 1.959963984540054, &lo, &hi);
+	assert_close(lo, 0.1454772448676043, 1e-12);
+	assert_close(hi, 0.5189728183535234, 1e-12);
+	survey_wilson(0.0, 10, 1.959963984540054, &lo, &hi);
+	assert_close(lo, 0, 1e-12);
+	assert_close(hi, 0.27753279986288915, 1e-12);
+	survey_wilson(13.0 / 18, 3.642023346303502, 1.959963984540054, &lo, &hi);
+	assert_close(lo, 0.2675705565249239, 1e-9);
+	assert_close(hi, 0.9487294234416176, 1e-9);
+	survey_wilson(NAN, 10, 1.96, &lo, &hi);
+	assert_true(isnan(lo) && isnan(hi));
+	/* degenerate share: effective n falls back to the domain count */
+	assert_close(survey_effective_n(1.0, 0.0, 7), 7, 0);
+}
+
+static void test_design_collapse(void **state)
+{
+	(void)state;
+	struct survey_design *d = survey_design_new();
+	size_t c19 = survey_design_add_stratum(d, "0581:C:1-9", "0581", 'C', "1-9", 40, 4);
+	size_t c50 = survey_design_add_stratum(d, "0581:C:50-249", "0581", 'C', "50-249", 5, 3);
+	size_t c250 = survey_design_add_stratum(d, "0581:C:250+", "0581", 'C', "250+", 2, 2);
+	size_t i19 = survey_design_add_stratum(d, "0581:I:1-9", "0581", 'I', "1-9", 12, 2);
+	size_t q = survey_design_add_stratum(d, "0882:Q:10-49", "0882", 'Q', "10-49", 9, 3);
+	size_t q250 = survey_design_add_stratum(d, "0882:Q:250+", "0882", 'Q', "250+", 1, 1);
+	for (int i = 0; i < 3; i++)
+		survey_design_add_unit(d, "a", c19);
+	survey_design_add_unit(d, "b", c50);
+	survey_design_add_unit(d, "c", c250);
+	survey_design_add_unit(d, "e", i19);
+	survey_design_add_unit(d, "f", q);
+	survey_design_add_unit(d, "g", q);
+	survey_design_add_unit(d, "h", q);
+	assert_int_equal(survey_design_finish(d, 2), 0);
+	/* step 1: 50-249 (1 respondent) merges with 250+; step 2: I:1-9
+	 * alone joins C:1-9, the group with most respondents; 0882:Q:250+
+	 * with no respondent merges with the next smaller size class */
+	assert_int_equal(d->ngroups, 3);
+	assert_string_equal(d->group[d->stratum[c19].group].name, "0581:C:1-9|0581:I:1-9");
+	assert_string_equal(d->group[d->stratum[c50].group].name, "0581:C:50-249|0581:C:250+");
+	assert_int_equal(d->stratum[q].group, d->stratum[q250].group);
+	assert_close(d->unit[0].weight, 14.444444444444445, 1e-12);
+	assert_close(d->unit[3].weight, 4.375, 1e-12);
+	assert_close(d->unit[4].weight, 2.625, 1e-12);
+	assert_close(d->unit[5].weight, 8.666666666666666, 1e-12);
+	assert_close(d->unit[5].design_weight, 6, 1e-12);
+	assert_close(d->unit[6].weight, 10.0 / 3, 1e-12);  /* (9+1)/3 */
+	/* weights of a group add up to its frame count */
+	double s = 0;
+	for (int i = 0; i < 3; i++)
+		s += d->unit[i].weight;
+	assert_close(s + d->unit[5].weight, 52, 1e-10);
+	survey_design_free(d);
+}
+
+static void test_size_class(void **state)
+{
+	(void)state;
+	assert_int_equal(survey_size_class_index("1-9"), 0);
+	assert_int_equal(survey_size_class_index("250+"), 3);
+	assert_int_equal(survey_size_class_index("5-9"), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_total),
+		cmocka_unit_test(test_total_no_fpc_when_census),
+		cmocka_unit_test(test_ratio),
+		cmocka_unit_test(test_ratio_empty_domain),
+		cmocka_unit_test(test_strat_var_sums),
+		cmocka_unit_test(test_wilson),
+		cmocka_unit_test(test_design_collapse),
+		cmocka_unit_test(test_size_class),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
