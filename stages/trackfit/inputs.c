@@ -1,0 +1,413 @@
+#include "inputs.h"
+#include "msg.h"
+#include "stage.h"
+#include "tsv.h"
+#include "value.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int kommun_index(const char (*kommun)[5], size_t nkommun, const char *code)
+{
+	for (size_t i = 0; i < nkommun; i++)
+		if (strcmp(kommun[i], code) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int is_ssyk4(const char *s)
+{
+	if (strlen(s) != 4)
+		return 0;
+	for (int i = 0; i < 4; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+static int bad(const struct tsv_reader *r, const char *column, const char *value)
+{
+	msg_error_at(tsv_path(r), tsv_line(r), "column %s: bad value \"%s\"", column, value);
+	return -1;
+}
+
+/* Column indices of the person facts shared by jobseekers and outcomes. */
+struct person_cols {
+	int person, kommun, sex, age, sun, swedish, years;
+};
+
+static int person_cols(struct tsv_reader *r, struct person_cols *c)
+{
+	c->person = tsv_require(r, "person");
+	c->kommun = tsv_require(r, "kommun");
+	c->sex = tsv_require(r, "sex");
+	c->age = tsv_require(r, "age");
+	c->sun = tsv_require(r, "sun_level");
+	c->swedish = tsv_require(r, "swedish_level");
+	c->years = tsv_require(r, "years_since_arrival");
+	return c->person < 0 || c->kommun < 0 || c->sex < 0 || c->age < 0 || c->sun < 0
+	       || c->swedish < 0 || c->years < 0 ? -1 : 0;
+}
+
+static int read_person(const struct tsv_reader *r, const struct person_cols *c, struct person *x)
+{
+	memset(x, 0, sizeof *x);
+	const char *v = tsv_get(r, c->kommun);
+	if (strlen(v) != 4)
+		return bad(r, "kommun", v);
+	memcpy(x->kommun, v, 5);
+	x->kommun_index = -1;
+	v = tsv_get(r, c->sex);
+	if (strcmp(v, "kvinnor") == 0)
+		x->female = 1;
+	else if (strcmp(v, "män") == 0 || !*v)
+		x->female = 0;
+	else
+		return bad(r, "sex", v);
+	x->age = (int)tsv_get_long(r, c->age, -1);
+	if (*tsv_get(r, c->age) && (x->age < 0 || x->age > 120))
+		return bad(r, "age", tsv_get(r, c->age));
+	v = tsv_get(r, c->sun);
+	x->sun = -1;
+	if (*v) {
+		if (strlen(v) != 1 || v[0] < '0' || v[0] > '6')
+			return bad(r, "sun_level", v);
+		x->sun = v[0] - '0';
+	}
+	v = tsv_get(r, c->swedish);
+	x->swedish = track_swedish_rank(v);
+	if (x->swedish < 0)
+		return bad(r, "swedish_level", v);
+	v = tsv_get(r, c->years);
+	x->years_since_arrival = NAN;
+	if (*v) {
+		x->years_since_arrival = tsv_get_double(r, c->years);
+		if (!isfinite(x->years_since_arrival))
+			return bad(r, "years_since_arrival", v);
+	}
+	return 0;
+}
+
+static int read_jobseekers(const char *path, const char (*kommun)[5], size_t nkommun,
+			   struct inputs *in)
+{
+	struct tsv_reader *r = tsv_reader_open(path);
+	if (!r)
+		return -1;
+	struct person_cols c;
+	int cexp = tsv_require(r, "ssyk_experience");
+	int cwant = tsv_require(r, "ssyk_wanted");
+	if (person_cols(r, &c) != 0 || cexp < 0 || cwant < 0) {
+		tsv_reader_close(r);
+		return -1;
+	}
+	size_t cap = 0;
+	int rc;
+	while ((rc = tsv_next(r)) == 1) {
+		if (kommun_index(kommun, nkommun, tsv_get(r, c.kommun)) < 0)
+			continue;
+		struct person x;
+		if (read_person(r, &c, &x) != 0) {
+			rc = -1;
+			break;
+		}
+		const char *v = tsv_get(r, cexp);
+		if (*v && !is_ssyk4(v)) {
+			rc = bad(r, "ssyk_experience", v);
+			break;
+		}
+		memcpy(x.experience, v, strlen(v) + 1);
+		v = tsv_get(r, cwant);
+		while (*v) {
+			const char *bar = strchr(v, '|');
+			size_t len = bar ? (size_t)(bar - v) : strlen(v);
+			char code[8] = "";
+			if (len == 4)
+				memcpy(code, v, 4);
+			if (!is_ssyk4(code) || x.nwanted == 3) {
+				rc = bad(r, "ssyk_wanted", tsv_get(r, cwant));
+				break;
+			}
+			memcpy(x.wanted[x.nwanted++], code, 5);
+			v += len + (bar ? 1 : 0);
+		}
+		if (rc < 0)
+			break;
+		x.kommun_index = kommun_index(kommun, nkommun, x.kommun);
+		x.id = estrdup(tsv_get(r, c.person));
+		if (in->njobseekers == cap) {
+			cap = cap ? 2 * cap : 256;
+			in->jobseekers = erealloc(in->jobseekers, cap * sizeof *in->jobseekers);
+		}
+		in->jobseekers[in->njobseekers++] = x;
+	}
+	tsv_reader_close(r);
+	return rc < 0 ? -1 : 0;
+}
+
+static int read_outcomes(const char *path, const struct track *tracks, size_t ntracks,
+			 struct inputs *in)
+{
+	struct tsv_reader *r = tsv_reader_open(path);
+	if (!r)
+		return -1;
+	struct person_cols c;
+	int ctrack = tsv_require(r, "track");
+	int cemp = tsv_require(r, "employed_365d");
+	if (person_cols(r, &c) != 0 || ctrack < 0 || cemp < 0) {
+		tsv_reader_close(r);
+		return -1;
+	}
+	size_t cap = 0;
+	int rc;
+	while ((rc = tsv_next(r)) == 1) {
+		const char *tid = tsv_get(r, ctrack);
+		size_t t;
+		for (t = 0; t < ntracks; t++)
+			if (strcmp(tracks[t].id, tid) == 0)
+				break;
+		if (t == ntracks) {
+			in->outcomes_other_track++;
+			continue;
+		}
+		const char *v = tsv_get(r, cemp);
+		if (!*v) {
+			in->outcomes_unobserved++;
+			continue;
+		}
+		if (strcmp(v, "0") != 0 && strcmp(v, "1") != 0) {
+			rc = bad(r, "employed_365d", v);
+			break;
+		}
+		struct outcome o;
+		if (read_person(r, &c, &o.x) != 0) {
+			rc = -1;
+			break;
+		}
+		o.track = t;
+		o.employed_365d = v[0] == '1';
+		if (in->noutcomes == cap) {
+			cap = cap ? 2 * cap : 256;
+			in->outcomes = erealloc(in->outcomes, cap * sizeof *in->outcomes);
+		}
+		in->outcomes[in->noutcomes++] = o;
+	}
+	tsv_reader_close(r);
+	return rc < 0 ? -1 : 0;
+}
+
+static int read_shortage(const char *path, const char (*kommun)[5], size_t nkommun,
+			 struct inputs *in)
+{
+	struct tsv_reader *r = tsv_reader_open(path);
+	if (!r)
+		return -1;
+	int ck = tsv_require(r, "kommun"), cs = tsv_require(r, "ssyk");
+	int co = tsv_require(r, "openings_5y"), cv = tsv_require(r, "verdict");
+	int ca = tsv_col(r, "area_type");
+	if (ck < 0 || cs < 0 || co < 0 || cv < 0) {
+		tsv_reader_close(r);
+		return -1;
+	}
+	size_t cap = 0;
+	int rc;
+	while ((rc = tsv_next(r)) == 1) {
+		if (ca >= 0 && strcmp(tsv_get(r, ca), "kommun") != 0)
+			continue;
+		int k = kommun_index(kommun, nkommun, tsv_get(r, ck));
+		if (k < 0)
+			continue;
+		struct shortage_row s = {.kommun = (size_t)k};
+		const char *v = tsv_get(r, cs);
+		if (!is_ssyk4(v)) {
+			rc = bad(r, "ssyk", v);
+			break;
+		}
+		memcpy(s.ssyk, v, 5);
+		v = tsv_get(r, co);
+		s.openings_5y = tsv_get_double(r, co);
+		if (*v && !(s.openings_5y >= 0)) {
+			rc = bad(r, "openings_5y", v);
+			break;
+		}
+		v = tsv_get(r, cv);
+		if (strcmp(v, "brist") && strcmp(v, "bevaka") && strcmp(v, "balans") && strcmp(v, "överskott")
+		    && strcmp(v, "X") && *v) {
+			rc = bad(r, "verdict", v);
+			break;
+		}
+		snprintf(s.verdict, sizeof s.verdict, "%s", *v ? v : "X");
+		if (in->nshortage == cap) {
+			cap = cap ? 2 * cap : 256;
+			in->shortage = erealloc(in->shortage, cap * sizeof *in->shortage);
+		}
+		in->shortage[in->nshortage++] = s;
+	}
+	tsv_reader_close(r);
+	return rc < 0 ? -1 : 0;
+}
+
+struct weight_entry {
+	char *response_id;
+	double weight;
+};
+
+static int cmp_weight(const void *a, const void *b)
+{
+	return strcmp(((const struct weight_entry *)a)->response_id,
+		      ((const struct weight_entry *)b)->response_id);
+}
+
+static int read_weights(const char *path, struct weight_entry **out, size_t *count)
+{
+	struct tsv_reader *r = tsv_reader_open(path);
+	if (!r)
+		return -1;
+	int cid = tsv_require(r, "response_id"), cw = tsv_require(r, "final_weight");
+	if (cid < 0 || cw < 0) {
+		tsv_reader_close(r);
+		return -1;
+	}
+	struct weight_entry *w = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = tsv_next(r)) == 1) {
+		double v = tsv_get_double(r, cw);
+		if (!(v >= 0)) {
+			rc = bad(r, "final_weight", tsv_get(r, cw));
+			break;
+		}
+		if (n == cap) {
+			cap = cap ? 2 * cap : 256;
+			w = erealloc(w, cap * sizeof *w);
+		}
+		w[n].response_id = estrdup(tsv_get(r, cid));
+		w[n++].weight = v;
+	}
+	tsv_reader_close(r);
+	if (rc < 0) {
+		for (size_t i = 0; i < n; i++)
+			free(w[i].response_id);
+		free(w);
+		return -1;
+	}
+	if (n)
+		qsort(w, n, sizeof *w, cmp_weight);
+	*out = w;
+	*count = n;
+	return 0;
+}
+
+static int read_occupations(const char *path, const char (*kommun)[5], size_t nkommun,
+			    const struct weight_entry *weights, size_t nweights, struct inputs *in)
+{
+	struct tsv_reader *r = tsv_reader_open(path);
+	if (!r)
+		return -1;
+	int cid = tsv_require(r, "response_id"), ck = tsv_require(r, "kommun");
+	int cs = tsv_require(r, "ssyk"), co = tsv_require(r, "open_to_track");
+	if (cid < 0 || ck < 0 || cs < 0 || co < 0) {
+		tsv_reader_close(r);
+		return -1;
+	}
+	size_t cap = 0;
+	int rc;
+	while ((rc = tsv_next(r)) == 1) {
+		const char *v = tsv_get(r, co);
+		if (strcmp(v, "0") != 0 && strcmp(v, "1") != 0) {
+			rc = bad(r, "open_to_track", v);
+			break;
+		}
+		int k = kommun_index(kommun, nkommun, tsv_get(r, ck));
+		if (v[0] != '1' || k < 0)
+			continue;
+		struct open_employer e = {.kommun = (size_t)k, .weight = NAN};
+		v = tsv_get(r, cs);
+		if (!is_ssyk4(v)) {
+			rc = bad(r, "ssyk", v);
+			break;
+		}
+		memcpy(e.ssyk, v, 5);
+		e.response_id = estrdup(tsv_get(r, cid));
+		if (weights) {
+			struct weight_entry key = {e.response_id, 0};
+			const struct weight_entry *w = bsearch(&key, weights, nweights, sizeof key, cmp_weight);
+			if (!w) {
+				msg_error_at(tsv_path(r), tsv_line(r),
+					     "response_id \"%s\" has no row in weights.tsv", e.response_id);
+				free(e.response_id);
+				rc = -1;
+				break;
+			}
+			e.weight = w->weight;
+		}
+		if (in->nopen == cap) {
+			cap = cap ? 2 * cap : 256;
+			in->open = erealloc(in->open, cap * sizeof *in->open);
+		}
+		in->open[in->nopen++] = e;
+	}
+	tsv_reader_close(r);
+	return rc < 0 ? -1 : 0;
+}
+
+static int exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+int inputs_read(const char *out, const char (*kommun)[5], size_t nkommun,
+		const struct track *tracks, size_t ntracks, struct inputs *in)
+{
+	memset(in, 0, sizeof *in);
+	char *jobseekers = path_join(out, "work/jobseekers.tsv");
+	char *outcomes = path_join(out, "work/outcomes.tsv");
+	char *shortage = path_join(out, "shortage.tsv");
+	char *occupations = path_join(out, "work/occupations.tsv");
+	char *weights = path_join(out, "work/weights.tsv");
+	int rc = -1;
+	struct weight_entry *w = NULL;
+	size_t nw = 0;
+	if (read_jobseekers(jobseekers, kommun, nkommun, in) != 0
+	    || read_outcomes(outcomes, tracks, ntracks, in) != 0
+	    || read_shortage(shortage, kommun, nkommun, in) != 0)
+		goto done;
+	in->have_occupations = exists(occupations);
+	in->have_weights = in->have_occupations && exists(weights);
+	if (in->have_weights && read_weights(weights, &w, &nw) != 0)
+		goto done;
+	if (in->have_occupations && read_occupations(occupations, kommun, nkommun,
+						     in->have_weights ? w : NULL, nw, in) != 0)
+		goto done;
+	rc = 0;
+done:
+	for (size_t i = 0; i < nw; i++)
+		free(w[i].response_id);
+	free(w);
+	free(jobseekers);
+	free(outcomes);
+	free(shortage);
+	free(occupations);
+	free(weights);
+	if (rc != 0)
+		inputs_free(in);
+	return rc;
+}
+
+void inputs_free(struct inputs *in)
+{
+	for (size_t i = 0; i < in->njobseekers; i++)
+		free(in->jobseekers[i].id);
+	free(in->jobseekers);
+	free(in->outcomes);
+	free(in->shortage);
+	for (size_t i = 0; i < in->nopen; i++)
+		free(in->open[i].response_id);
+	free(in->open);
+	memset(in, 0, sizeof *in);
+}

@@ -1,0 +1,64 @@
+/* track: the job tracks of the configuration ([track.<id>] sections) and the
+ * person-level rules that use them: entry requirements, target occupations
+ * and interest credit. Tracks are configuration, never code: a planner adds a
+ * track by adding a section (docs/method/trackfit.md). */
+#ifndef JOBBSPAR_TRACKFIT_TRACK_H
+#define JOBBSPAR_TRACKFIT_TRACK_H
+
+#include "codes.h"
+#include "config.h"
+
+#include <stddef.h>
+
+/* Swedish levels in order; 0 = unknown. */
+enum { SWEDISH_UNKNOWN = 0, SWEDISH_SFI_A, SWEDISH_SFI_B, SWEDISH_SFI_C, SWEDISH_SFI_D,
+       SWEDISH_SAS, SWEDISH_MODERSMAL };
+
+struct track_target {
+	char prefix[5];   /* 1-4 digits of an SSYK 2012 code */
+	size_t len;       /* number of digits */
+	double weight;    /* > 0 */
+};
+
+struct track {
+	char *id;         /* the part after "track." */
+	char *name;
+	struct track_target *target;
+	size_t ntarget;
+	int min_swedish;  /* SWEDISH_* rank, 0 = no requirement */
+	int min_sun;      /* -1 = no requirement */
+	int max_sun;      /* -1 = no requirement */
+	long capacity;    /* places per year, > 0 */
+	long duration_months; /* 0 when not given */
+	char *provider;   /* "" when not given */
+	double fallback_rate; /* NaN = use trackfit.fallback_rate */
+};
+
+/* Reads every [track.<id>] section of CFG in file order. Checks the SSYK
+ * codes and prefixes against CODES. Returns 0 and a new array (free with
+ * tracks_free) or -1 after printing "prog: file:line: track.<id>.<key>: ..."
+ * for the first invalid entry. Zero tracks is an error too. */
+int tracks_load(const struct config *cfg, const struct codes *codes,
+		struct track **out, size_t *count);
+void tracks_free(struct track *tracks, size_t count);
+
+/* Swedish level text ("sfi-b", "modersmål"; case-insensitive) to its rank;
+ * "" gives SWEDISH_UNKNOWN, anything else -1. */
+int track_swedish_rank(const char *text);
+
+/* The target weight of the 4-digit SSYK CODE in T: the largest weight of the
+ * targets whose prefix CODE starts with, or 0 when none matches. */
+double track_target_weight(const struct track *t, const char *code);
+
+/* Interest credit of one 4-digit SSYK CODE for T: 1 when a target prefix
+ * matches, 0.5 when CODE shares the 3-digit group of a 4-digit target, 0.25
+ * when it shares the 2-digit group of a target of 3 or 4 digits, else 0.
+ * An empty or malformed CODE gives 0. */
+double track_interest_credit(const struct track *t, const char *code);
+
+/* 1 when a person with Swedish rank SWEDISH (0 unknown) and SUN level SUN
+ * (-1 unknown) meets T's entry requirements. An unknown value fails any
+ * requirement that is set, so eligibility is never assumed. */
+int track_eligible(const struct track *t, int swedish, int sun);
+
+#endif
