@@ -1,0 +1,370 @@
+/* jobbspar-plot: the published charts (SVG and PNG through gnuplot) and
+ * OUT/report/charts.tsv, the list the report stage embeds. */
+#include "charts.h"
+#include "gpipe.h"
+#include "tables.h"
+
+#include "codes.h"
+#include "config.h"
+#include "msg.h"
+#include "stage.h"
+#include "tsv.h"
+#include "version.h"
+
+#include <getopt.h>
+#include <gsl/gsl_errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void usage(FILE *fp)
+{
+	fputs("usage: jobbspar-plot [-c FILE] [--set section.key=value]... [-o OUT] [-v]\n"
+	      "                     [--lang sv|en] [-h] [--version]\n"
+	      "\n"
+	      "Draws the charts of a run with gnuplot (found on PATH) as OUT/report/<chart>.svg\n"
+	      "and .png, and lists them in OUT/report/charts.tsv. Reads OUT/shortage.tsv,\n"
+	      "OUT/trackfit.tsv, OUT/work/vacancies.tsv and OUT/work/jobseekers.tsv.\n"
+	      "\n"
+	      "  -c, --config FILE   configuration (default $JOBBSPAR_CONFIG, else data/default.ini)\n"
+	      "      --set S.K=V     override one configuration key (repeatable)\n"
+	      "  -o, --output OUT    output folder (overrides run.output)\n"
+	      "      --lang sv|en    language of the drawn texts (overrides run.lang)\n"
+	      "  -v, --verbose       report each chart\n"
+	      "  -h, --help          this help\n"
+	      "      --version       print the version\n"
+	      "\n"
+	      "Exit status: 0 ok, 1 data or I/O error (also: gnuplot missing or failing),\n"
+	      "2 usage error.\n", fp);
+}
+
+struct run {
+	struct config *cfg;
+	struct codes *codes;
+	char (*kommun)[5];
+	size_t nk;
+	char *outdir, *reportdir;
+	struct gp_setup gp;
+	struct plot_opts opts;
+	struct plot_data data;
+	struct tsv_writer *index;
+	int failed;
+};
+
+/* Renders one chart body into OUT/report and lists it in charts.tsv. */
+static void emit_chart(struct run *r, const char *id,
+		       int (*draw)(FILE *, struct run *, const char *, struct chart_meta *),
+		       const char *kommun)
+{
+	char *body = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&body, &len);
+	if (!fp)
+		msg_die(EXIT_DATA, "out of memory");
+	struct chart_meta m;
+	memset(&m, 0, sizeof m);
+	int st = draw(fp, r, kommun, &m);
+	if (fclose(fp) != 0 && st > 0)
+		st = -1;
+	if (st < 0) {
+		msg_error("%s: cannot build chart %s", r->reportdir, m.id);
+		r->failed = 1;
+	} else if (st > 0) {
+		char *base = m.kommun[0] ? easprintf("%s_%s", m.id, m.kommun) : estrdup(m.id);
+		char *svg = easprintf("%s.svg", base), *png = easprintf("%s.png", base);
+		char *svg_path = path_join(r->reportdir, svg), *png_path = path_join(r->reportdir, png);
+		if (gp_render(&r->gp, body, m.width, m.height, svg_path, png_path) != 0) {
+			r->failed = 1;
+		} else {
+			msg_note("%s: %s", svg_path, m.title[r->opts.lang]);
+			tsv_put_str(r->index, m.id);
+			tsv_put_str(r->index, m.kommun);
+			tsv_put_str(r->index, svg);
+			tsv_put_str(r->index, png);
+			tsv_put_str(r->index, m.title[LANG_SV]);
+			tsv_put_str(r->index, m.title[LANG_EN]);
+			tsv_put_str(r->index, m.alt[LANG_SV]);
+			tsv_put_str(r->index, m.alt[LANG_EN]);
+			tsv_end_row(r->index);
+		}
+		free(base);
+		free(svg);
+		free(png);
+		free(svg_path);
+		free(png_path);
+	} else {
+		msg_note("%s%s%s: nothing to draw", id, kommun ? " " : "", kommun ? kommun : "");
+	}
+	chart_meta_clear(&m);
+	free(body);
+}
+
+static int draw_top(FILE *f, struct run *r, const char *k, struct chart_meta *m)
+{ return chart_top_shortage(f, &r->data, &r->opts, k, m); }
+static int draw_heatmap(FILE *f, struct run *r, const char *k, struct chart_meta *m)
+{ (void)k; return chart_verdict_heatmap(f, &r->data, &r->opts, (const char (*)[5])r->kommun, r->nk, m); }
+static int draw_scatter(FILE *f, struct run *r, const char *k, struct chart_meta *m)
+{ return chart_supply_demand(f, &r->data, &r->opts, k, m); }
+static int draw_openings(FILE *f, struct run *r, const char *k, struct chart_meta *m)
+{ return chart_openings(f, &r->data, &r->opts, k, m); }
+static int draw_trend(FILE *f, struct run *r, const char *k, struct chart_meta *m)
+{ return chart_vacancy_trend(f, &r->data, &r->opts, k, m); }
+static int draw_tracks(FILE *f, struct run *r, const char *k, struct chart_meta *m)
+{ return chart_track_fit(f, &r->data, &r->opts, k, m); }
+static int draw_compare(FILE *f, struct run *r, const char *k, struct chart_meta *m)
+{ (void)k; return chart_city_compare(f, &r->data, &r->opts, m); }
+static int draw_candidates(FILE *f, struct run *r, const char *k, struct chart_meta *m)
+{ return chart_candidates(f, &r->data, &r->opts, k, m); }
+
+/* A positive integer key, or -1 with "file:line: section.key: ..." */
+static int config_count(const struct config *cfg, const char *sec, const char *key, long def,
+			long max, int *out)
+{
+	long v;
+	if (config_long(cfg, sec, key, def, &v) != 0)
+		return -1;
+	if (v < 1 || v > max) {
+		const struct config_entry *e = config_find(cfg, sec, key);
+		msg_error_at(cfg->path, e ? e->line : 0, "%s.%s: must be 1 to %ld", sec, key, max);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+/* plot.compare (default run.municipalities): values of shortage.tsv's kommun
+ * column (e.g. L05, SE) or municipality codes or names. */
+static int resolve_compare(struct run *r, char ***out, size_t *count)
+{
+	const char *list = config_get(r->cfg, "plot", "compare");
+	if (!list)
+		list = config_str(r->cfg, "run", "municipalities", "0581, 0882");
+	size_t n;
+	char **items = config_list(list, &n);
+	for (size_t i = 0; i < n; i++) {
+		int found = 0;
+		for (size_t j = 0; j < r->data.occ->n && !found; j++)
+			found = strcmp(r->data.occ->row[j].area, items[i]) == 0;
+		if (found)
+			continue;
+		int padded;
+		const struct kommun_entry *e = codes_kommun(r->codes, items[i], &padded);
+		if (!e)
+			e = codes_kommun_by_name(r->codes, items[i]);
+		if (!e) {
+			const struct config_entry *ce = config_find(r->cfg, "plot", "compare");
+			msg_error_at(r->cfg->path, ce ? ce->line : 0,
+				     "plot.compare: unknown area \"%s\"", items[i]);
+			config_list_free(items, n);
+			return -1;
+		}
+		free(items[i]);
+		items[i] = estrdup(e->code);
+	}
+	*out = items;
+	*count = n;
+	return 0;
+}
+
+static int run_stage(struct run *r, const char *lang_opt)
+{
+	const char *lang = lang_opt ? lang_opt : config_str(r->cfg, "run", "lang", "sv");
+	if (strcmp(lang, "sv") == 0) {
+		r->opts.lang = LANG_SV;
+	} else if (strcmp(lang, "en") == 0) {
+		r->opts.lang = LANG_EN;
+	} else {
+		const struct config_entry *e = config_find(r->cfg, "run", "lang");
+		msg_error_at(r->cfg->path, e ? e->line : 0, "run.lang: expected sv or en, not \"%s\"",
+			     lang);
+		return -1;
+	}
+	if (config_long(r->cfg, "disclosure", "min_persons", 5, &r->opts.min_persons) != 0 ||
+	    config_long(r->cfg, "disclosure", "min_respondents", 3, &r->opts.min_respondents) != 0 ||
+	    config_count(r->cfg, "plot", "top", 10, 40, &r->opts.top_n) != 0 ||
+	    config_count(r->cfg, "plot", "trend_top", 5, 8, &r->opts.trend_n) != 0)
+		return -1;
+	long font_size;
+	if (config_long(r->cfg, "plot", "font_size", 12, &font_size) != 0)
+		return -1;
+	r->gp.font_size = font_size >= 6 && font_size <= 40 ? (int)font_size : 12;
+	r->gp.font = config_str(r->cfg, "plot", "font", "DejaVu Sans");
+
+	/* gnuplot first: without it nothing else matters */
+	char *gnuplot = gp_find_program(config_str(r->cfg, "plot", "gnuplot", "gnuplot"));
+	if (!gnuplot) {
+		msg_error("gnuplot not found on PATH (install the Debian package gnuplot-nox)");
+		return -1;
+	}
+	r->gp.gnuplot = gnuplot;
+	const char *png = config_str(r->cfg, "plot", "png_terminal", "auto");
+	if (strcmp(png, "auto") == 0)
+		png = gp_has_terminal(gnuplot, "pngcairo") ? "pngcairo" : "png";
+	else if (strcmp(png, "pngcairo") != 0 && strcmp(png, "png") != 0) {
+		const struct config_entry *e = config_find(r->cfg, "plot", "png_terminal");
+		msg_error_at(r->cfg->path, e ? e->line : 0,
+			     "plot.png_terminal: expected auto, pngcairo or png");
+		return -1;
+	}
+	r->gp.png_term = png;
+
+	char *refdir = stage_refdir(r->cfg);
+	r->codes = codes_load(refdir);
+	struct ssyk2_labels *ssyk2 = r->codes ? ssyk2_labels_load(refdir) : NULL;
+	free(refdir);
+	if (!r->codes || !ssyk2)
+		return -1;
+	r->data.codes = r->codes;
+	r->data.ssyk2 = ssyk2;
+	if (stage_municipalities(r->cfg, r->codes, &r->kommun, &r->nk) != 0)
+		return -1;
+
+	char *p = path_join(r->outdir, "shortage.tsv");
+	struct occ_table *occ = occ_table_read(p);
+	free(p);
+	p = path_join(r->outdir, "trackfit.tsv");
+	struct track_table *tracks = occ ? track_table_read(p) : NULL;
+	free(p);
+	p = path_join(r->outdir, "work/vacancies.tsv");
+	struct vac_table *vac = tracks ? vac_table_read(p) : NULL;
+	free(p);
+	struct cand_rule rule = {3, 0};
+	long youth = 0;
+	struct cand_counts *cand = NULL;
+	int ok = vac && config_double(r->cfg, "trackfit", "arrival_years", 3, &rule.arrival_years) == 0 &&
+		 config_long(r->cfg, "trackfit", "youth", 0, &youth) == 0;
+	rule.youth = youth != 0;
+	p = path_join(r->outdir, "work/jobseekers.tsv");
+	if (ok)
+		ok = cand_count_read(p, (const char (*)[5])r->kommun, r->nk, &rule, &cand) == 0;
+	free(p);
+	r->data.occ = occ;
+	r->data.tracks = tracks;
+	r->data.vac = vac;
+	r->data.cand = cand;
+	r->data.ncand = r->nk;
+
+	char **compare = NULL;
+	size_t ncompare = 0;
+	if (ok)
+		ok = resolve_compare(r, &compare, &ncompare) == 0;
+	r->opts.compare = (const char *const *)compare;
+	r->opts.ncompare = ncompare;
+
+	if (ok) {
+		r->reportdir = path_join(r->outdir, "report");
+		ok = stage_mkdir(r->reportdir, 0755) == 0;
+	}
+	if (ok) {
+		static const char *const cols[] = {"id", "kommun", "file_svg", "file_png", "title_sv",
+						   "title_en", "alt_sv", "alt_en", NULL};
+		char *ip = path_join(r->reportdir, "charts.tsv");
+		r->index = tsv_writer_open(ip, cols, 0644);
+		free(ip);
+		ok = r->index != NULL;
+	}
+	if (ok) {
+		for (size_t k = 0; k < r->nk; k++)
+			emit_chart(r, "top_shortage", draw_top, r->kommun[k]);
+		emit_chart(r, "verdict_heatmap", draw_heatmap, NULL);
+		for (size_t k = 0; k < r->nk; k++)
+			emit_chart(r, "supply_demand", draw_scatter, r->kommun[k]);
+		for (size_t k = 0; k < r->nk; k++)
+			emit_chart(r, "openings", draw_openings, r->kommun[k]);
+		for (size_t k = 0; k < r->nk; k++)
+			emit_chart(r, "vacancy_trend", draw_trend, r->kommun[k]);
+		for (size_t k = 0; k < r->nk; k++)
+			emit_chart(r, "track_fit", draw_tracks, r->kommun[k]);
+		emit_chart(r, "city_compare", draw_compare, NULL);
+		for (size_t k = 0; k < r->nk; k++)
+			emit_chart(r, "candidates", draw_candidates, r->kommun[k]);
+		if (r->failed) {
+			tsv_writer_abort(r->index);
+			ok = 0;
+		} else {
+			ok = tsv_writer_close(r->index) == 0;
+		}
+		r->index = NULL;
+	}
+	config_list_free(compare, ncompare);
+	free(cand);
+	vac_table_free(vac);
+	track_table_free(tracks);
+	occ_table_free(occ);
+	ssyk2_labels_free(ssyk2);
+	free(gnuplot);
+	return ok ? 0 : -1;
+}
+
+int main(int argc, char **argv)
+{
+	msg_set_prog("jobbspar-plot");
+	gsl_set_error_handler_off();
+	/* a gnuplot that dies must show as a failed write, not kill us */
+	signal(SIGPIPE, SIG_IGN);
+	enum { OPT_SET = 256, OPT_VERSION, OPT_LANG };
+	static const struct option longopts[] = {
+		{"config", required_argument, NULL, 'c'},
+		{"set", required_argument, NULL, OPT_SET},
+		{"output", required_argument, NULL, 'o'},
+		{"lang", required_argument, NULL, OPT_LANG},
+		{"verbose", no_argument, NULL, 'v'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, OPT_VERSION},
+		{NULL, 0, NULL, 0},
+	};
+	const char *config_path = NULL, *output = NULL, *lang = NULL;
+	char **sets = emalloc((size_t)argc * sizeof *sets);
+	size_t nsets = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "c:o:vh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c': config_path = optarg; break;
+		case 'o': output = optarg; break;
+		case 'v': msg_set_verbose(1); break;
+		case OPT_SET: sets[nsets++] = optarg; break;
+		case OPT_LANG:
+			if (strcmp(optarg, "sv") != 0 && strcmp(optarg, "en") != 0) {
+				msg_error("--lang: expected sv or en, not \"%s\"", optarg);
+				free(sets);
+				return EXIT_USAGE;
+			}
+			lang = optarg;
+			break;
+		case 'h':
+			free(sets);
+			usage(stdout);
+			return stage_close_stdout();
+		case OPT_VERSION:
+			free(sets);
+			printf("jobbspar-plot %s\n", JOBBSPAR_VERSION);
+			return stage_close_stdout();
+		default:
+			free(sets);
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		msg_error("unexpected argument \"%s\"", argv[optind]);
+		free(sets);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	int usage_error;
+	struct run r;
+	memset(&r, 0, sizeof r);
+	r.cfg = stage_config(config_path, sets, nsets, &usage_error);
+	free(sets);
+	if (!r.cfg)
+		return usage_error ? EXIT_USAGE : EXIT_DATA;
+	r.outdir = stage_output_dir(r.cfg, output);
+	int rc = run_stage(&r, lang) == 0 ? 0 : EXIT_DATA;
+	free(r.kommun);
+	free(r.reportdir);
+	free(r.outdir);
+	codes_free(r.codes);
+	config_free(r.cfg);
+	return rc;
+}

@@ -1,0 +1,281 @@
+/* Unit tests of stages/plot/charts.c and tables.c: hostile text enters the
+ * gnuplot script only as a quoted literal, data blocks hold numbers only,
+ * and disclosure control keeps small counts and thin survey shares out of
+ * the script. The suppressed values are chosen so that their digits appear
+ * nowhere else in the script (checked by hand). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "testutil.h"
+#include "stages/plot/charts.h"
+#include "stages/plot/gpquote.h"
+#include "stages/plot/tables.h"
+#include "msg.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char HOSTILE_DQ[] = "x\" ; system \"touch /tmp/pwned";
+static const char HOSTILE_SQ[] = "x' ; system 'touch /tmp/pwned";
+
+static struct occ_row make_row(const char *area, const char *ssyk, const char *label,
+			       double score, double share, long nresp, double employed)
+{
+	struct occ_row r;
+	memset(&r, 0, sizeof r);
+	r.area = (char *)area;
+	r.area_type = (char *)"kommun";
+	snprintf(r.ssyk, sizeof r.ssyk, "%s", ssyk);
+	r.label = (char *)label;
+	r.score = score;
+	r.share_brist = share;
+	r.share_brist_lo = share - 0.1;
+	r.share_brist_hi = share + 0.1;
+	r.n_respondents = nresp;
+	r.employed = employed;
+	r.jobseekers = 40;
+	r.vacancies = 12;
+	r.replacement_5y = 31.25;
+	r.expansion_5y = 6.5;
+	r.openings_5y = 37.75;
+	r.verdict = V_BRIST;
+	return r;
+}
+
+/* Runs a chart into a string (caller frees). */
+static char *run_chart(int (*fn)(FILE *, const struct plot_data *, const struct plot_opts *,
+				 const char *, struct chart_meta *),
+		       const struct plot_data *d, const struct plot_opts *o, const char *k,
+		       int *status, struct chart_meta *m)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	assert_non_null(fp);
+	*status = fn(fp, d, o, k, m);
+	assert_int_equal(fclose(fp), 0);
+	return buf;
+}
+
+/* Every data line between "<< EOD" and "EOD" holds numbers (or NaN) only. */
+static void assert_numeric_blocks(const char *script)
+{
+	const char *p = script;
+	while ((p = strstr(p, "<< EOD\n"))) {
+		p += 7;
+		const char *end = strstr(p, "\nEOD\n");
+		if (!end && strncmp(p, "EOD\n", 4) == 0)
+			continue;
+		assert_non_null(end);
+		for (const char *c = p; c < end; c++)
+			if (!strchr("0123456789.-+eENa \n", *c))
+				fail_msg("non-numeric byte '%c' in a data block", *c);
+		p = end;
+	}
+}
+
+static struct plot_opts opts(void)
+{
+	struct plot_opts o;
+	memset(&o, 0, sizeof o);
+	o.lang = LANG_SV;
+	o.min_persons = 5;
+	o.min_respondents = 3;
+	o.top_n = 10;
+	o.trend_n = 5;
+	return o;
+}
+
+static void test_top_shortage_hostile_and_suppressed(void **state)
+{
+	(void)state;
+	struct occ_row rows[3];
+	rows[0] = make_row("0581", "5120", HOSTILE_DQ, 2.0, 0.625, 10, 100);
+	rows[1] = make_row("0581", "9412", HOSTILE_SQ, 1.0, 0.875, 2, 100); /* 2 < 3 respondents */
+	rows[2] = make_row("0882", "9111", "Städare", 3.0, 0.5, 10, 100);   /* other kommun */
+	struct occ_table t = {rows, 3};
+	struct plot_data d;
+	memset(&d, 0, sizeof d);
+	d.occ = &t;
+	struct plot_opts o = opts();
+	struct chart_meta m;
+	memset(&m, 0, sizeof m);
+	int st;
+	char *s = run_chart(chart_top_shortage, &d, &o, "0581", &st, &m);
+	assert_int_equal(st, 1);
+	assert_string_equal(m.id, "top_shortage");
+	assert_string_equal(m.kommun, "0581");
+	/* the labels appear only quoted */
+	char *q1 = gp_quote_max("5120 x\" ; system \"touch /tmp/pwned", 40);
+	char *q2 = gp_quote_max("9412 x' ; system 'touch /tmp/pwned", 40);
+	assert_non_null(strstr(s, q1));
+	assert_non_null(strstr(s, q2));
+	/* the shown share 62.5 % is drawn; the thin one (87.5 %) is not */
+	assert_non_null(strstr(s, "62.5000"));
+	assert_null(strstr(s, "87.5"));
+	assert_non_null(strstr(s, "'..'"));
+	/* the other municipality's row is not in this chart */
+	assert_null(strstr(s, "Städare"));
+	assert_numeric_blocks(s);
+	/* both languages' titles; the municipality code has no name without
+	 * the code lists, so it is shown as the code */
+	assert_string_equal(m.title[LANG_SV], "Bristyrken i 0581: andel arbetsgivare som upplever brist");
+	assert_non_null(strstr(m.title[LANG_EN], "Shortage occupations in 0581"));
+	assert_non_null(m.alt[LANG_SV]);
+	assert_non_null(m.alt[LANG_EN]);
+	chart_meta_clear(&m);
+	free(q1);
+	free(q2);
+	free(s);
+}
+
+static void test_openings_suppresses_few_employed(void **state)
+{
+	(void)state;
+	struct occ_row rows[2];
+	rows[0] = make_row("0581", "5120", "Kockar", 2.0, 0.5, 10, 100);
+	rows[1] = make_row("0581", "2512", "Utvecklare", 1.0, 0.5, 10, 3); /* 3 < 5 employed */
+	rows[1].replacement_5y = 1.125;
+	rows[1].expansion_5y = 0.375;
+	struct occ_table t = {rows, 2};
+	struct plot_data d;
+	memset(&d, 0, sizeof d);
+	d.occ = &t;
+	struct plot_opts o = opts();
+	struct chart_meta m;
+	memset(&m, 0, sizeof m);
+	int st;
+	char *s = run_chart(chart_openings, &d, &o, "0581", &st, &m);
+	assert_int_equal(st, 1);
+	assert_non_null(strstr(s, "31.2500"));
+	assert_null(strstr(s, "1.1250"));
+	assert_null(strstr(s, "0.3750"));
+	assert_numeric_blocks(s);
+	chart_meta_clear(&m);
+	free(s);
+}
+
+static void test_candidates_small_cells(void **state)
+{
+	(void)state;
+	struct cand_counts c;
+	memset(&c, 0, sizeof c);
+	memcpy(c.kommun, "0581", 5);
+	c.n[SEX_KVINNOR][SWE_SFI_B][EDU_GYMNASIAL] = 17;
+	c.n[SEX_KVINNOR][SWE_SFI_B][EDU_FORGYMNASIAL] = 3;   /* < 5: not drawn */
+	c.n[SEX_MAN][SWE_SAS][EDU_EFTERGYMNASIAL] = 23;
+	c.total = 43;
+	struct plot_data d;
+	memset(&d, 0, sizeof d);
+	d.cand = &c;
+	d.ncand = 1;
+	struct plot_opts o = opts();
+	struct chart_meta m;
+	memset(&m, 0, sizeof m);
+	int st;
+	char *s = run_chart(chart_candidates, &d, &o, "0581", &st, &m);
+	assert_int_equal(st, 1);
+	/* the women's sfi B row: the 3 is skipped, the 17 starts at 0 */
+	assert_non_null(strstr(s, "\n1 NaN NaN 0 17 NaN NaN NaN NaN\n"));
+	assert_non_null(strstr(s, "\n4 NaN NaN NaN NaN 0 23 NaN NaN\n"));
+	assert_non_null(strstr(s, "'..'"));
+	assert_numeric_blocks(s);
+	assert_non_null(strstr(m.alt[LANG_SV], "40 personer visas"));
+	chart_meta_clear(&m);
+	free(s);
+	/* a municipality without candidates draws nothing */
+	s = run_chart(chart_candidates, &d, &o, "0882", &st, &m);
+	assert_int_equal(st, 0);
+	free(s);
+}
+
+static void test_track_fit_hostile_name(void **state)
+{
+	(void)state;
+	struct track_row k[2];
+	memset(k, 0, sizeof k);
+	k[0].area = (char *)"0581";
+	k[0].track = (char *)"t1";
+	k[0].name = (char *)"`touch /tmp/pwned` @x {y}";
+	k[0].capacity = 20;
+	k[0].eligible = 4; /* < 5: eligible and expected not drawn */
+	k[0].openings = 60;
+	k[0].expected = 2.75;
+	k[0].expected_lo = 1.25;
+	k[0].expected_hi = 3.5;
+	k[0].rank = 1;
+	k[1] = k[0];
+	k[1].track = (char *)"t2";
+	k[1].name = NULL;
+	k[1].eligible = 44;
+	k[1].expected = 12.5;
+	k[1].rank = 2;
+	struct track_table t = {k, 2};
+	struct plot_data d;
+	memset(&d, 0, sizeof d);
+	d.tracks = &t;
+	struct plot_opts o = opts();
+	struct chart_meta m;
+	memset(&m, 0, sizeof m);
+	int st;
+	char *s = run_chart(chart_track_fit, &d, &o, "0581", &st, &m);
+	assert_int_equal(st, 1);
+	assert_non_null(strstr(s, "'`touch /tmp/pwned` @x {y}' 2"));
+	assert_non_null(strstr(s, "'t2' 1"));
+	assert_null(strstr(s, "2.75"));
+	assert_non_null(strstr(s, "12.5"));
+	assert_numeric_blocks(s);
+	chart_meta_clear(&m);
+	free(s);
+}
+
+static void test_occ_table_read_expansion(void **state)
+{
+	(void)state;
+	char *dir = testutil_tmpdir();
+	char *p = easprintf("%s/shortage.tsv", dir);
+	const char *text = "kommun\tarea_type\tssyk\tlabel\topenings_5y\treplacement_5y\tverdict\n"
+			   "0581\tkommun\t5120\tKockar\\tx\t40\t30\töverskott\n";
+	testutil_write_file(p, text, strlen(text));
+	struct occ_table *t = occ_table_read(p);
+	assert_non_null(t);
+	assert_int_equal(t->n, 1);
+	assert_string_equal(t->row[0].label, "Kockar\tx");
+	assert_close(t->row[0].expansion_5y, 10, 1e-12);
+	assert_int_equal(t->row[0].verdict, V_OVERSKOTT);
+	assert_true(isnan(t->row[0].score));
+	assert_int_equal(t->row[0].n_respondents, -1);
+	occ_table_free(t);
+	free(p);
+	free(dir);
+}
+
+static void test_verdict_parse(void **state)
+{
+	(void)state;
+	assert_int_equal(verdict_parse("brist"), V_BRIST);
+	assert_int_equal(verdict_parse("bevaka"), V_BEVAKA);
+	assert_int_equal(verdict_parse("balans"), V_BALANS);
+	assert_int_equal(verdict_parse("överskott"), V_OVERSKOTT);
+	assert_int_equal(verdict_parse("X"), V_X);
+	assert_int_equal(verdict_parse(""), V_X);
+}
+
+int main(void)
+{
+	msg_set_prog("test_charts");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_top_shortage_hostile_and_suppressed),
+		cmocka_unit_test(test_openings_suppresses_few_employed),
+		cmocka_unit_test(test_candidates_small_cells),
+		cmocka_unit_test(test_track_fit_hostile_name),
+		cmocka_unit_test(test_occ_table_read_expansion),
+		cmocka_unit_test(test_verdict_parse),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
