@@ -55,8 +55,10 @@ void pseudo_make(const unsigned char key[PSEUDO_KEY_BYTES], char domain,
 		 const char *id, char out[PSEUDO_HEX_LEN + 1]);
 
 /* Masks anything that looks like an identity number in TEXT for the rejects
- * file: every digit after the first 6 of a run of 10 or more digits (with
- * '-'/'+' inside) becomes 'X'. Returns a new string (caller frees). */
+ * file: every digit of a run of 10 or more digits (a run may contain '-',
+ * '+' and spaces) becomes 'X', so neither the birth date nor the serial
+ * number survives. Deliberately broad: a long code or count is masked too.
+ * Returns a new string (caller frees). */
 char *idnum_mask(const char *text);
 
 #endif
