@@ -360,6 +360,10 @@ int csvin_read_fp(FILE *fp, const char *name, const struct csvin_options *opt,
 	}
 	csv_set_delim(&p, (unsigned char)info->delimiter);
 	csv_set_space_func(&p, is_space_char);
+	/* libcsv grows a field's buffer by this many bytes at a time (default
+	 * 128): with a huge field and a realloc that copies (ASan, many
+	 * allocators) that is quadratic; 1 MiB steps keep it linear enough */
+	csv_set_blk_size(&p, 1024 * 1024);
 
 	int rc = parse_block(&p, &r, buf + skip, n - skip, chunk);
 	while (rc == 0 && !r.stop && n == detect) {

@@ -9,7 +9,7 @@
 #   expected-exit    the exit status (default 0)
 #   expected-stderr  exact stderr (after replacing the temporary folder's path by TMP)
 #   expected-stdout  exact stdout (likewise), optional
-#   check            optional shell commands run afterwards in the same folder;
+#   check            optional shell commands (run with sh -e) afterwards in the same folder;
 #                    must exit 0
 : "${JOBBSPAR_BIN:?}"
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -47,7 +47,7 @@ $(cat "$tmp/diff")"
 		fi
 	done
 	if [ $ok = 1 ] && [ -f "$case/check" ]; then
-		if ! (cd "$tmp" && CASE="$case" sh "$case/check") >"$tmp/check.log" 2>&1; then
+		if ! (cd "$tmp" && CASE="$case" sh -e "$case/check") >"$tmp/check.log" 2>&1; then
 			ok=0; why="check failed:
 $(cat "$tmp/check.log")"
 		fi

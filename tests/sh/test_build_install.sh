@@ -15,7 +15,7 @@ test -f "$tmp/dest/opt/jb/share/jobbspar/default.ini" || { echo "default.ini not
 if command -v runuser >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
 	cp "$ROOT/Makefile" "$tmp/Makefile"
 	chmod 755 "$tmp"
-	runuser -u nobody -- make -s -C "$tmp" deps DEBIAN_PKGS="jobbspar-no-such-package" >"$tmp/out" 2>&1
+	runuser -u nobody -- make -s -C "$tmp" deps PKGS_WANTED="jobbspar-no-such-package" >"$tmp/out" 2>&1
 	rc=$?
 	[ $rc -ne 0 ] || { echo "make deps as non-root should fail"; exit 1; }
 	grep -q "apt-get install jobbspar-no-such-package" "$tmp/out" || { cat "$tmp/out"; exit 1; }
