@@ -116,19 +116,43 @@ static int score_cmp(const void *a, const void *b)
 	return strcmp(x->ssyk, y->ssyk);
 }
 
-/* The top occupations of KOMMUN: the rows of that municipality by score,
- * highest first (missing scores last, ties by SSYK code). Returns a new
- * array of borrowed rows (caller frees the array) and writes the count,
- * at most MAX. */
-static const struct occ_row **top_rows(const struct plot_data *d, const char *kommun, size_t max,
-				       size_t *count)
+/* Whether a row can head a "top shortage" list a planner reads: its survey
+ * share is publishable and the occupation employs at least
+ * plot.min_employed people (otherwise a handful of jobseekers and ads in a
+ * tiny occupation tops the score ranking and every bar is suppressed). */
+static int top_candidate(const struct plot_opts *o, const struct occ_row *r)
+{
+	return isfinite(r->share_brist) && r->n_respondents >= o->min_respondents &&
+	       isfinite(r->employed) && r->employed >= (double)o->min_employed;
+}
+
+static const struct plot_opts *sort_opts;
+
+static int top_cmp(const void *a, const void *b)
+{
+	const struct occ_row *x = *(const struct occ_row *const *)a;
+	const struct occ_row *y = *(const struct occ_row *const *)b;
+	int cx = top_candidate(sort_opts, x), cy = top_candidate(sort_opts, y);
+	if (cx != cy)
+		return cy - cx;
+	return score_cmp(a, b);
+}
+
+/* The top occupations of KOMMUN: the rows of that municipality that can
+ * head the list (top_candidate) by score, highest first (missing scores
+ * last, ties by share brist, openings, SSYK code), then the others in the
+ * same order. Returns a new array of borrowed rows (caller frees the array)
+ * and writes the count, at most MAX. */
+static const struct occ_row **top_rows(const struct plot_data *d, const struct plot_opts *o,
+				       const char *kommun, size_t max, size_t *count)
 {
 	size_t n = 0;
 	const struct occ_row **v = emalloc((d->occ->n + 1) * sizeof *v);
 	for (size_t i = 0; i < d->occ->n; i++)
 		if (is_kommun_row(&d->occ->row[i], kommun))
 			v[n++] = &d->occ->row[i];
-	qsort(v, n, sizeof *v, score_cmp);
+	sort_opts = o;
+	qsort(v, n, sizeof *v, top_cmp);
 	*count = n < max ? n : max;
 	return v;
 }
@@ -206,7 +230,7 @@ int chart_top_shortage(FILE *out, const struct plot_data *d, const struct plot_o
 	if (!d->occ)
 		return 0;
 	size_t n;
-	const struct occ_row **top = top_rows(d, kommun, (size_t)o->top_n, &n);
+	const struct occ_row **top = top_rows(d, o, kommun, (size_t)o->top_n, &n);
 	size_t drawable = 0;
 	for (size_t i = 0; i < n; i++)
 		drawable += isfinite(top[i]->share_brist) &&
@@ -447,7 +471,7 @@ int chart_supply_demand(FILE *out, const struct plot_data *d, const struct plot_
 		return 0;
 	size_t ntop;
 	/* at most 6 labels: more would overlap */
-	const struct occ_row **top = top_rows(d, kommun, o->top_n < 6 ? (size_t)o->top_n : 6, &ntop);
+	const struct occ_row **top = top_rows(d, o, kommun, o->top_n < 6 ? (size_t)o->top_n : 6, &ntop);
 	size_t drawn = 0, left_out = 0, nlabels = 0;
 	for (size_t i = 0; i < d->occ->n; i++) {
 		const struct occ_row *r = &d->occ->row[i];
@@ -537,7 +561,7 @@ int chart_openings(FILE *out, const struct plot_data *d, const struct plot_opts 
 	if (!d->occ)
 		return 0;
 	size_t n;
-	const struct occ_row **top = top_rows(d, kommun, (size_t)o->top_n, &n);
+	const struct occ_row **top = top_rows(d, o, kommun, (size_t)o->top_n, &n);
 	size_t drawable = 0;
 	for (size_t i = 0; i < n; i++)
 		drawable += persons_ok(o, top[i]->employed) && isfinite(top[i]->replacement_5y) &&
@@ -667,7 +691,7 @@ int chart_vacancy_trend(FILE *out, const struct plot_data *d, const struct plot_
 	if (!d->occ || !d->vac || d->vac->n == 0 || d->vac->year_max <= d->vac->year_min)
 		return 0;
 	size_t ntop;
-	const struct occ_row **top = top_rows(d, kommun, (size_t)-1, &ntop);
+	const struct occ_row **top = top_rows(d, o, kommun, (size_t)-1, &ntop);
 	int y0 = d->vac->year_min, y1 = d->vac->year_max, ny = y1 - y0 + 1;
 	/* the trend_n highest-scoring occupations that had any vacancy */
 	const struct occ_row **sel = emalloc((ntop + 1) * sizeof *sel);

@@ -23,6 +23,7 @@ struct plot_opts {
 	long min_persons;       /* disclosure.min_persons */
 	long min_respondents;   /* disclosure.min_respondents */
 	int top_n;              /* occupations in charts 1, 3 (labels) and 4 */
+	long min_employed;      /* plot.min_employed: smaller occupations rank after the others */
 	int trend_n;            /* occupations in chart 5 */
 	const char *const *compare; /* chart 7 areas (shortage.tsv kommun values) */
 	size_t ncompare;

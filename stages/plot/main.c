@@ -183,6 +183,7 @@ static int run_stage(struct run *r, const char *lang_opt)
 	if (config_long(r->cfg, "disclosure", "min_persons", 5, &r->opts.min_persons) != 0 ||
 	    config_long(r->cfg, "disclosure", "min_respondents", 3, &r->opts.min_respondents) != 0 ||
 	    config_count(r->cfg, "plot", "top", 10, 40, &r->opts.top_n) != 0 ||
+	    config_long(r->cfg, "plot", "min_employed", 50, &r->opts.min_employed) != 0 ||
 	    config_count(r->cfg, "plot", "trend_top", 5, 8, &r->opts.trend_n) != 0)
 		return -1;
 	long font_size;
