@@ -1,0 +1,36 @@
+/* mtab: an inter-stage table (pipeline/tsv.h) read whole into memory, with
+ * columns looked up by name, so the report degrades gracefully when an
+ * optional column is absent (a missing column reads as "" / NaN).
+ *
+ * Columns that could carry a pseudonym or an identity (person, employer,
+ * response_id, personnummer, org_nr) are dropped when the table is read:
+ * they can never reach the report. */
+#ifndef JOBBSPAR_REPORT_MTAB_H
+#define JOBBSPAR_REPORT_MTAB_H
+
+#include <stddef.h>
+
+struct mtab {
+	char *path;      /* owned */
+	size_t ncol;
+	char **colname;  /* owned */
+	size_t nrow;
+	char **field;    /* row-major, owned */
+	long *line;      /* line of each row in the file */
+};
+
+/* Reads PATH. When the file does not exist and OPTIONAL is set, returns NULL
+ * without a message and sets *absent = 1; every other failure returns NULL
+ * with a message and *absent = 0. Caller frees with mtab_free. */
+struct mtab *mtab_load(const char *path, int optional, int *absent);
+void mtab_free(struct mtab *t);
+/* 1 if NAME is a column that must never be published (see above). */
+int mtab_private_column(const char *name);
+/* Index of column NAME or -1. */
+int mtab_col(const struct mtab *t, const char *name);
+/* Field (borrowed; "" when COL is -1). */
+const char *mtab_str(const struct mtab *t, size_t row, int col);
+/* Field as a number (NaN when empty, not a number, or COL is -1). */
+double mtab_num(const struct mtab *t, size_t row, int col);
+
+#endif

@@ -1,0 +1,22 @@
+/* xlsxexport: the report's tables as one Excel workbook (libxlsxwriter), one
+ * sheet per table named by the table's id, bold header row, numbers written
+ * as numbers, text always as strings (never a formula; formula-like text
+ * gets the same leading apostrophe as in the CSV), suppressed cells as the
+ * string "..". */
+#ifndef JOBBSPAR_REPORT_XLSXEXPORT_H
+#define JOBBSPAR_REPORT_XLSXEXPORT_H
+
+#include "rtable.h"
+
+#include <stddef.h>
+#include <time.h>
+
+/* Writes the NTABLE tables to PATH: the workbook goes to a temporary name
+ * beside PATH and is renamed when workbook_close succeeded, so PATH is never
+ * partial. CREATED is the document's creation time (a fixed value keeps the
+ * bytes the same between runs); TITLE is the document title (borrowed).
+ * Returns 0 or -1 with a message. */
+int xlsx_write_tables(const char *path, struct rtable *const *tables, size_t ntable,
+		      const char *title, time_t created);
+
+#endif
