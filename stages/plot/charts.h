@@ -1,5 +1,5 @@
-/* charts: the gnuplot commands of each chart of jobbspar-plot (docs/method/
- * plot.md). A chart function writes the body of a gnuplot script (no
+/* charts: the gnuplot commands of each chart of jobbspar-plot (docs/METHOD.md,
+ * section 4). A chart function writes the body of a gnuplot script (no
  * terminal, no output: gpipe adds those) to OUT and fills META with the
  * chart's id, size, titles and alternative texts in Swedish and English.
  *

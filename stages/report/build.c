@@ -1,5 +1,5 @@
 /* Building the published tables, with disclosure control. Each table keeps
- * the rule of docs/method/report.md: person counts below min_persons and
+ * the rule of docs/METHOD.md: person counts below min_persons and
  * survey estimates resting on fewer than min_respondents respondents are
  * hidden (primary), then published totals are protected (secondary). */
 #include "report.h"

@@ -8,7 +8,7 @@
  * disc_secondary hides more cells until every line that has hidden cells
  * has at least two unknowns and, for count lines, the hidden members
  * together hold at least min_sum (so two hidden cells of 1 and 2 are not
- * protected by each other). docs/method/report.md states the rule. */
+ * protected by each other). docs/METHOD.md states the rule. */
 #ifndef JOBBSPAR_REPORT_DISCLOSURE_H
 #define JOBBSPAR_REPORT_DISCLOSURE_H
 

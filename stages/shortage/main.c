@@ -1,5 +1,5 @@
 /* jobbspar-shortage: competence shortage per municipality and occupation
- * from the ingest tables (docs/method/shortage.md). */
+ * from the ingest tables (docs/METHOD.md). */
 #include "codes.h"
 #include "config.h"
 #include "msg.h"

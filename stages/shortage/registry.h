@@ -2,7 +2,7 @@
  * (employment, jobseekers, job ads): medians, least-squares trends with
  * their standard errors (GSL), growth rates and replacement demand from the
  * age structure. Pure functions on arrays; formulas in
- * docs/method/shortage.md. */
+ * docs/METHOD.md. */
 #ifndef JOBBSPAR_SHORTAGE_REGISTRY_H
 #define JOBBSPAR_SHORTAGE_REGISTRY_H
 

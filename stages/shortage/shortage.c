@@ -48,7 +48,7 @@ int shortage_options_read(const struct config *cfg, struct shortage_options *o)
 {
 	static const double level_def[3] = { 0.9, 1.25, 1.6 };
 	static const double growth_def[3] = { -0.01, 0.01, 0.03 };
-	/* defaults as in data/default.ini (docs/method/shortage.md) */
+	/* defaults as in data/default.ini (docs/METHOD.md) */
 	static const double exit5_def[REGISTRY_NBANDS] = { 0, 0, 0, 0, 0, 0, 0, 0.10, 0.60, 1.00 };
 	static const double exit10_def[REGISTRY_NBANDS] = { 0, 0, 0, 0, 0, 0, 0.10, 0.70, 1.00, 1.00 };
 	memset(o, 0, sizeof *o);
@@ -892,7 +892,7 @@ static void base_indicators(const struct ctx *x, const struct occ *o, struct ind
 }
 
 /* The six scored indicators, each oriented so that larger means more
- * shortage, relative to the area's own average (docs/method/shortage.md). */
+ * shortage, relative to the area's own average (docs/METHOD.md). */
 static void score_indicators(const struct ctx *x, const struct occ *o, const struct occ *tot,
 			     const struct indicators *ta, struct indicators *in)
 {
@@ -976,7 +976,7 @@ static const char *const shortage_columns[] = {
 	"planned_hires", "planned_hires_lo", "planned_hires_hi",
 	"share_brist", "share_brist_lo", "share_brist_hi", "openings_5y", "replacement_5y",
 	"score", "verdict", "n_respondents", "flag",
-	/* further columns (docs/method/shortage.md) */
+	/* further columns (docs/METHOD.md) */
 	"score_index", "area_name", "year", "first_year", "employed_first", "employment_change",
 	"employment_change_pct", "employment_growth", "expansion_5y", "expansion_10y",
 	"replacement_10y", "openings_10y", "openings",

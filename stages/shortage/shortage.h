@@ -37,7 +37,7 @@ struct shortage_options {
 	double exit10[REGISTRY_NBANDS];
 };
 
-/* Reads the stage's keys with their defaults (docs/method/shortage.md).
+/* Reads the stage's keys with their defaults (docs/METHOD.md).
  * Returns 0, or -1 with a message naming the bad key. CFG borrowed. */
 int shortage_options_read(const struct config *cfg, struct shortage_options *opt);
 

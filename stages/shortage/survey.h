@@ -4,7 +4,7 @@
  * estimators: Horvitz-Thompson (expansion) totals, Hajek ratios, their
  * stratified linearisation variance with finite-population correction, and
  * Wilson intervals on the effective sample size. Formulas and sources are in
- * docs/method/shortage.md.
+ * docs/METHOD.md.
  *
  * Ownership: survey_design_* functions own everything inside the design;
  * strings passed in are copied. */
@@ -63,7 +63,7 @@ size_t survey_design_find_stratum(const struct survey_design *d, const char *nam
 /* Adds a respondent in stratum S; returns its index. */
 size_t survey_design_add_unit(struct survey_design *d, const char *response_id, size_t s);
 /* Collapses thin strata (fewer than MIN_PER_GROUP respondents, clamped to at
- * least 2) by the rule of docs/method/shortage.md and computes every unit's
+ * least 2) by the rule of docs/METHOD.md and computes every unit's
  * design and final weight. Returns 0. */
 int survey_design_finish(struct survey_design *d, int min_per_group);
 

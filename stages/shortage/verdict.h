@@ -2,7 +2,7 @@
  * area's own average, the registry verdict from the mean score (in the
  * manner of the Bundesagentur für Arbeit's Engpassanalyse), the survey
  * verdict from the recruitment balance, and the rule combining the two.
- * Rules and defaults are in docs/method/shortage.md. */
+ * Rules and defaults are in docs/METHOD.md. */
 #ifndef JOBBSPAR_SHORTAGE_VERDICT_H
 #define JOBBSPAR_SHORTAGE_VERDICT_H
 

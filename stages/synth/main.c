@@ -1,6 +1,6 @@
 /* jobbspar-synth: writes a synthetic input folder in the contract's format
  * (docs/DATA.md) from the real national structures in data/ref. The model is
- * described in docs/method/synth.md. */
+ * described in docs/METHOD.md. */
 #include "atomicfile.h"
 #include "codes.h"
 #include "config.h"

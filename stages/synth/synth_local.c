@@ -22,7 +22,7 @@ int synth_swedish_rank(const char *name)
 	return -1;
 }
 
-/* Standard deviations of the planted local variation (docs/method/synth.md). */
+/* Standard deviations of the planted local variation (docs/METHOD.md). */
 #define LOCAL_FACTOR_SD 0.35   /* log of the local occupation factor */
 #define LOCAL_SHORTAGE_SD 0.5  /* local shortage around the national tendency */
 

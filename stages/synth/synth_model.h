@@ -1,5 +1,5 @@
 /* synth_model: the planted model of one synthetic municipality and the
- * writers of the contract's files (docs/DATA.md). docs/method/synth.md
+ * writers of the contract's files (docs/DATA.md). docs/METHOD.md
  * describes every distribution and constant.
  *
  * Ownership: a synth_local borrows its kommun entry and the synth_nat it was

@@ -41,7 +41,7 @@ double synth_nat_emp(const struct synth_nat *n, int year, size_t s, int a);
 long synth_nat_find(const struct synth_nat *n, const char *code);
 
 /* The female share assumed for an SSYK code before noise (by 2-digit
- * group; documented in docs/method/synth.md). */
+ * group; documented in docs/METHOD.md). */
 double synth_female_share_base(const char *ssyk);
 /* The national shortage tendency before noise for a Yrkesbarometer class. */
 double synth_tendency_base(int yb_class);

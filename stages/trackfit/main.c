@@ -1,5 +1,5 @@
 /* jobbspar-trackfit: scores every job track in every reporting
- * municipality and recommends places (docs/method/trackfit.md). */
+ * municipality and recommends places (docs/METHOD.md). */
 #include "inputs.h"
 #include "output.h"
 #include "placement.h"

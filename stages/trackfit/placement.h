@@ -1,7 +1,7 @@
 /* placement: the probability that a candidate is employed within 365 days
  * of starting a track. A logistic regression on past outcomes (logit.c)
  * when there are enough of them, else documented fallback rates
- * (docs/method/trackfit.md). */
+ * (docs/METHOD.md). */
 #ifndef JOBBSPAR_TRACKFIT_PLACEMENT_H
 #define JOBBSPAR_TRACKFIT_PLACEMENT_H
 

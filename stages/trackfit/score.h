@@ -3,7 +3,7 @@
  * (eligible candidates, their interest, by sex), expected placements with a
  * parametric-bootstrap interval, the fit score and rank; and the optimal
  * assignment of candidates to tracks against filling by interest alone.
- * Formulas: docs/method/trackfit.md. */
+ * Formulas: docs/METHOD.md. */
 #ifndef JOBBSPAR_TRACKFIT_SCORE_H
 #define JOBBSPAR_TRACKFIT_SCORE_H
 

@@ -1,5 +1,5 @@
 /* settings: the [trackfit] keys (and run.seed, shortage.horizon_years) read
- * and checked; docs/method/trackfit.md lists them. */
+ * and checked; docs/METHOD.md lists them. */
 #ifndef JOBBSPAR_TRACKFIT_SETTINGS_H
 #define JOBBSPAR_TRACKFIT_SETTINGS_H
 

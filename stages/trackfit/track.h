@@ -1,7 +1,7 @@
 /* track: the job tracks of the configuration ([track.<id>] sections) and the
  * person-level rules that use them: entry requirements, target occupations
  * and interest credit. Tracks are configuration, never code: a planner adds a
- * track by adding a section (docs/method/trackfit.md). */
+ * track by adding a section (docs/METHOD.md). */
 #ifndef JOBBSPAR_TRACKFIT_TRACK_H
 #define JOBBSPAR_TRACKFIT_TRACK_H
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Independent re-implementation (Python 3 standard library only) of the
 survey and registry estimators of jobbspar-shortage, written from
-docs/method/shortage.md, not from the C code. Usage:
+docs/METHOD.md, not from the C code. Usage:
 
     crosscheck.py OUT KOMMUN[,KOMMUN...] [REFDIR]
 
@@ -69,7 +69,7 @@ def in_area(area, kommun):
 
 AREAS = sorted(list(areas) + ["SE"])
 
-# ---- weights: collapsing rule of docs/method/shortage.md
+# ---- weights: collapsing rule of docs/METHOD.md
 frame = table("frame.tsv")
 resp = table("respondents.tsv")
 r_h = {}

@@ -1,6 +1,6 @@
 /* Unit tests of stages/shortage/registry.c and verdict.c. Expected values:
  * tests/unit/shortage/expected_shortage.py (Python standard library) and
- * the rules of docs/method/shortage.md worked by hand. */
+ * the rules of docs/METHOD.md worked by hand. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>

@@ -8,7 +8,7 @@ generator: SCB's national YREG54BAS table (codes outside SSYK 2012, i.e.
 population in kommuner_sverige.csv.
 
 Tolerances, derived from the model's one spread parameter and Poisson noise
-(docs/method/synth.md): each cell is Poisson, so a sum with expectation E has
+(docs/METHOD.md): each cell is Poisson, so a sum with expectation E has
 sd sqrt(E); the local occupation factor f is lognormal with log-sd 0.35, so
 sd(f) = sqrt(exp(0.35^2) - 1) = 0.36, and a sum over occupations weighted by
 national employees w_s has relative sd 0.36 * sqrt(sum w^2) / sum w.

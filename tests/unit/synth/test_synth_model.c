@@ -1,6 +1,6 @@
 /* Unit tests of stages/synth/synth_nat.c and synth_local.c on the real
  * reference files (data/ref). Expected values are worked out by hand in the
- * comments or are invariants of the model (docs/method/synth.md). */
+ * comments or are invariants of the model (docs/METHOD.md). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
