@@ -48,7 +48,7 @@ int atomicfile_commit(struct atomicfile *af)
 {
 	int err = 0;
 	if (af->failed || ferror(af->fp))
-		err = EIO;
+		err = af->err ? af->err : EIO;
 	if (fflush(af->fp) != 0 && !err)
 		err = errno;
 	if (!err && sync_on && fsync(fileno(af->fp)) != 0 && errno != EINVAL && errno != EROFS)

@@ -11,6 +11,7 @@ struct atomicfile {
 	char *path;     /* final path (owned) */
 	char *tmppath;  /* temporary path (owned) */
 	int failed;     /* set by atomicfile_fail or a failed write */
+	int err;        /* errno of the first failed write, when known */
 };
 
 /* Opens PATH.tmp.XXXXXX for writing with the given mode bits (e.g. 0644, 0600).

@@ -199,8 +199,9 @@ static void add_field(struct reader *r, const char *data, size_t len)
 	row->field[row->nfields] = buf;
 	row->len[row->nfields] = len;
 	row->nfields++;
+	/* line ends inside a quoted field: LF, CRLF or a lone CR, one each */
 	for (size_t i = 0; i < len; i++)
-		if (src[i] == '\n')
+		if (src[i] == '\n' || (src[i] == '\r' && (i + 1 == len || src[i + 1] != '\n')))
 			r->nl_in_fields++;
 }
 
@@ -222,18 +223,24 @@ static void on_record(int c, void *vr)
 	struct reader *r = vr;
 	if (r->stop)
 		return;
+	/* libcsv reports every CR and LF (CSV_REPALL_NL). A record ended by CR
+	 * counts its line at once (a file may end its lines with CR alone); the
+	 * LF that follows such a CR is the rest of a CRLF and counts nothing. */
 	if (r->row.nfields == 0) {
 		/* a terminator outside any record: a blank line, or the LF of a
-		 * CRLF whose CR ended the record before it */
-		if (c == '\n') {
-			r->cur_line++;
-			if (!r->pending_lf)
-				r->blank_lines++;
+		 * CRLF whose CR ended the line before it */
+		if (c == '\n' && r->pending_lf) {
+			r->pending_lf = 0;
+			return;
 		}
-		r->pending_lf = 0;
+		if (c == '\n' || c == '\r') {
+			r->cur_line++;
+			r->blank_lines++;
+		}
+		r->pending_lf = (c == '\r');
 		return;
 	}
-	r->cur_line += r->nl_in_fields + (c == '\n' ? 1 : 0);
+	r->cur_line += r->nl_in_fields + (c == '\n' || c == '\r' ? 1 : 0);
 	r->nl_in_fields = 0;
 	int rc = r->row_fn(r->ctx, &r->row);
 	r->row.nfields = 0;
@@ -342,7 +349,8 @@ int csvin_read_fp(FILE *fp, const char *name, const struct csvin_options *opt,
 	}
 	info->delimiter = opt->delimiter ? (char)opt->delimiter
 					 : detect_delimiter(buf + skip, n - skip);
-	info->crlf = memchr(buf, '\r', n) != NULL;
+	const char *cr = memchr(buf, '\r', n);
+	info->crlf = !cr ? 0 : (size_t)(cr - buf) + 1 < n && cr[1] == '\n' ? 1 : 2;
 
 	struct reader r;
 	memset(&r, 0, sizeof r);

@@ -4,7 +4,7 @@
  * BOM, else Windows-1252, decided on the first block of up to 1 MiB) and the
  * delimiter (the most frequent of , ; TAB outside quotes on the header line),
  * converts every field to UTF-8, tracks the physical line where each record
- * starts (quoted newlines and CRLF counted right), and hashes the raw bytes
+ * starts (quoted newlines counted; LF, CRLF and a lone CR each end a line), and hashes the raw bytes
  * with SHA-256. Memory is bounded by the largest record, not the file.
  *
  * Quoting follows RFC 4180 in libcsv's strict mode: a malformed or
@@ -28,7 +28,8 @@ struct csvin_options {
 struct csvin_info {
 	char delimiter;
 	enum csvin_encoding encoding;
-	int crlf;                     /* saw CRLF line ends */
+	int crlf;                     /* line ends in the first block: 0 LF,
+					 * 1 CRLF, 2 CR only (old Mac) */
 	unsigned long long bytes;     /* raw bytes read */
 	unsigned char sha256[32];     /* of the raw bytes, set at the end */
 	long blank_lines;             /* empty lines skipped */

@@ -33,8 +33,8 @@ int luhn_valid(const char *digits, size_t n)
 	return luhn_digit(digits, n - 1) == digits[n - 1] - '0';
 }
 
-/* Collects digits of TEXT; returns count, sets *sep to '-' '+' or 0, or -1
- * when another character occurs. */
+/* Collects digits of TEXT; returns count, sets *sep to '-' '+' or 0; -1 when
+ * another character occurs, -2 when there are too many digits. */
 static int collect_digits(const char *text, char *digits, size_t cap, char *sep, int *sep_pos)
 {
 	size_t len;
@@ -45,7 +45,7 @@ static int collect_digits(const char *text, char *digits, size_t cap, char *sep,
 	for (size_t i = 0; i < len; i++) {
 		if (isdigit((unsigned char)s[i])) {
 			if ((size_t)n + 1 >= cap)
-				return -1;
+				return -2;
 			digits[n++] = s[i];
 		} else if ((s[i] == '-' || s[i] == '+') && !*sep) {
 			*sep = s[i];
@@ -63,6 +63,10 @@ int idnum_parse_person(const char *text, int ref_year, struct idnum *out, const 
 	char d[16], sep;
 	int sep_pos;
 	int n = collect_digits(text, d, sizeof d, &sep, &sep_pos);
+	if (n == -1) {
+		*why = "a character other than digits and one - or + (YYYYMMDD-NNNN)";
+		return -1;
+	}
 	if (n != 10 && n != 12) {
 		*why = "not 10 or 12 digits";
 		return -1;
@@ -213,6 +217,18 @@ void pseudo_make(const unsigned char key[PSEUDO_KEY_BYTES], char domain,
 	out[PSEUDO_HEX_LEN] = '\0';
 }
 
+/* Bytes that may join the digit groups of one identity number when masking:
+ * anything but an ASCII letter or digit or '|' (the list separator of the
+ * input contract: "5120|9412|9111" is a list of codes), so '-', '+', ' ',
+ * '/', '.', and the bytes of an en dash or a no-break space; at most
+ * MASK_GAP in a row. */
+enum { MASK_GAP = 3 };
+
+static int joiner(unsigned char c)
+{
+	return !isalnum(c) && c != '|' && c != '\0';
+}
+
 char *idnum_mask(const char *text)
 {
 	char *out = estrdup(text);
@@ -223,19 +239,28 @@ char *idnum_mask(const char *text)
 			i++;
 			continue;
 		}
-		size_t j = i, digits = 0;
-		while (j < n && (isdigit((unsigned char)out[j]) || out[j] == '-' || out[j] == '+' ||
-				 out[j] == ' ')) {
-			if (isdigit((unsigned char)out[j]))
+		/* the run: digit groups joined by short gaps of joiners */
+		size_t j = i, end = i, digits = 0;
+		while (j < n) {
+			if (isdigit((unsigned char)out[j])) {
 				digits++;
-			j++;
+				end = ++j;
+				continue;
+			}
+			size_t gap = 0;
+			while (j + gap < n && gap <= MASK_GAP && joiner((unsigned char)out[j + gap]))
+				gap++;
+			if (gap == 0 || gap > MASK_GAP || j + gap >= n ||
+			    !isdigit((unsigned char)out[j + gap]))
+				break;
+			j += gap;
 		}
 		if (digits >= 10) {
-			for (size_t k = i; k < j; k++)
+			for (size_t k = i; k < end; k++)
 				if (isdigit((unsigned char)out[k]))
 					out[k] = 'X';
 		}
-		i = j;
+		i = end;
 	}
 	return out;
 }

@@ -55,9 +55,10 @@ void pseudo_make(const unsigned char key[PSEUDO_KEY_BYTES], char domain,
 		 const char *id, char out[PSEUDO_HEX_LEN + 1]);
 
 /* Masks anything that looks like an identity number in TEXT for the rejects
- * file: every digit of a run of 10 or more digits (a run may contain '-',
- * '+' and spaces) becomes 'X', so neither the birth date nor the serial
- * number survives. Deliberately broad: a long code or count is masked too.
+ * file: every digit of a run of 10 or more digits becomes 'X', so neither
+ * the birth date nor the serial number survives. Within a run, digit groups
+ * may be joined by up to 3 bytes that are not ASCII letters, digits or '|'
+ * ('-', '+', space, '/', '.', an en dash...). Deliberately broad: a long code or count is masked too.
  * Returns a new string (caller frees). */
 char *idnum_mask(const char *text);
 

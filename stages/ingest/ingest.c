@@ -9,6 +9,7 @@
 #include "version.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,7 +49,12 @@ struct file_state {
 	struct tsv_writer *out;
 	long long file_size;
 	long long next_progress;
+	int quiet;               /* no progress (another thread shows its own) */
 	struct keymap *unique;   /* per-file uniqueness (ids, persons, keys) */
+	FILE *rejects;           /* this file's rejects.csv rows (a temporary) */
+	long first_reject_line;  /* the first rejected row, for the summary */
+	char first_reject[600];  /* its "column: reason" (no value: privacy) */
+	int rc;                  /* read_one's result */
 };
 
 struct respondent {
@@ -61,7 +67,6 @@ struct ingest_state {
 	const struct ingest_options *opt;
 	const struct codes *codes;
 	long ref_date;
-	struct atomicfile *rejects;
 	struct keymap *strata;       /* frame strata */
 	struct keymap *respondents;  /* response_id -> index */
 	struct respondent *resp;
@@ -114,7 +119,8 @@ static int reject(struct ingest_state *st, struct file_state *fs, const struct c
 static int reject(struct ingest_state *st, struct file_state *fs, const struct csvin_row *row,
 		  const char *column, const char *value, const char *reason_fmt, ...)
 {
-	FILE *fp = st->rejects->fp;
+	(void)st;
+	FILE *fp = fs->rejects;
 	char reason[512];
 	va_list ap;
 	va_start(ap, reason_fmt);
@@ -140,7 +146,11 @@ static int reject(struct ingest_state *st, struct file_state *fs, const struct c
 	putc('\n', fp);
 	free(masked);
 	free(shown);
-	fs->stats->rejected++;
+	if (fs->stats->rejected++ == 0) {
+		fs->first_reject_line = row->line;
+		snprintf(fs->first_reject, sizeof fs->first_reject, "%s%s%s",
+			 column && *column ? column : "", column && *column ? ": " : "", reason);
+	}
 	return 1;
 }
 
@@ -601,6 +611,13 @@ static int validate_vacancy(struct ingest_state *st, struct file_state *fs,
 	const char *id = value_trim(field(fs, row, VA_ID), &idlen);
 	if (idlen == 0)
 		return reject(st, fs, row, "ad_id", "", "empty ad_id");
+	if (idlen > 200)
+		return reject(st, fs, row, "ad_id", id, "ad_id longer than 200 bytes");
+	/* the uniqueness table is far larger than the cache: ask for the slot
+	 * now and validate the rest of the row while it comes */
+	struct keymap_digest id_digest;
+	keymap_digest(id, idlen, &id_digest);
+	keymap_prefetch(fs->unique, &id_digest);
 	long published, removed = 0;
 	int has_removed;
 	char kommun[5], ssyk[5];
@@ -626,7 +643,7 @@ static int validate_vacancy(struct ingest_state *st, struct file_state *fs,
 		pseudo_make(st->opt->key, 'O', org, employer);
 	}
 	uint64_t prev;
-	if (!keymap_insert(fs->unique, id, idlen, (uint64_t)row->line, &prev))
+	if (!keymap_insert_digest(fs->unique, &id_digest, (uint64_t)row->line, &prev))
 		return reject(st, fs, row, "ad_id", field(fs, row, VA_ID),
 			      "duplicate ad_id (first on line %llu)", (unsigned long long)prev);
 	int y, m, d;
@@ -881,7 +898,7 @@ static int on_row(void *vctx, const struct csvin_row *row)
 		return 0;
 	}
 	fs->stats->rows_read++;
-	if (st->opt->progress && (fs->stats->rows_read & 0xFFFF) == 0)
+	if (st->opt->progress && !fs->quiet && (fs->stats->rows_read & 0xFFFF) == 0)
 		show_progress(fs);
 	if (row->nfields != fs->header_fields) {
 		reject(st, fs, row, NULL, "", "expected %zu fields, found %zu", fs->header_fields,
@@ -907,6 +924,31 @@ static int on_row(void *vctx, const struct csvin_row *row)
 	return 0;
 }
 
+/* Rows a file of SIZE bytes probably holds, from the line density of its
+ * first MiB plus a tenth (0 when small or unreadable: the caller's tables
+ * then simply grow). Sizing the uniqueness table up front keeps a national
+ * file's peak memory at one table instead of an old and a new one. */
+static size_t estimate_rows(const char *path, long long size)
+{
+	enum { SAMPLE = 1024 * 1024 };
+	if (size < 4 * SAMPLE)
+		return 0;
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return 0;
+	char *buf = emalloc(SAMPLE);
+	size_t n = fread(buf, 1, SAMPLE, fp);
+	fclose(fp);
+	size_t lines = 0;
+	for (const char *p = buf; (p = memchr(p, '\n', (size_t)(buf + n - p))) != NULL; p++)
+		lines++;
+	free(buf);
+	if (lines == 0 || n == 0)
+		return 0;
+	double rows = (double)size / (double)n * (double)lines * 1.1;
+	return rows < 4e9 ? (size_t)rows : 0;
+}
+
 static int read_one(struct ingest_state *st, struct file_state *fs)
 {
 	const struct file_def *def = fs->def;
@@ -926,10 +968,11 @@ static int read_one(struct ingest_state *st, struct file_state *fs)
 	for (int k = 0; k < MAX_COLS; k++)
 		fs->idx[k] = -1;
 	fs->unique = keymap_new();
+	keymap_reserve(fs->unique, estimate_rows(fs->path, fs->file_size));
 	struct csvin_options copt = {st->opt->delimiter, st->opt->chunk_size, 0};
 	struct row_ctx ctx = {st, fs};
 	int rc = csvin_read_path(fs->path, &copt, on_row, &ctx, &fs->stats->info);
-	if (st->opt->progress && fs->file_size > 4 * 1024 * 1024)
+	if (st->opt->progress && !fs->quiet && fs->file_size > 4 * 1024 * 1024)
 		fprintf(stderr, "\r%s: %s: 100 %% (%ld rows)\n", msg_prog(), def->file, fs->stats->rows_read);
 	keymap_free(fs->unique);
 	fs->unique = NULL;
@@ -970,7 +1013,7 @@ static int write_report(const struct ingest_options *opt, const struct ingest_re
 				fputs("\"\\t\"", fp);
 			else
 				json_put_string(fp, delim);
-			fprintf(fp, ", \"line_ends\": \"%s\"", f->info.crlf ? "CRLF" : "LF");
+			fprintf(fp, ", \"line_ends\": \"%s\"", f->info.crlf == 1 ? "CRLF" : f->info.crlf == 2 ? "CR" : "LF");
 		}
 		fprintf(fp, ",\n     \"rows_read\": %ld, \"accepted\": %ld, \"rejected\": %ld,\n",
 			f->rows_read, f->accepted, f->rejected);
@@ -994,6 +1037,70 @@ static int write_report(const struct ingest_options *opt, const struct ingest_re
 	return atomicfile_commit(af) ? 1 : 0;
 }
 
+/* Files that depend on no other file: any one of them may be read in a
+ * second thread while the first thread reads the rest in order (the survey
+ * files form a chain: occupations need respondents, respondents the frame). */
+static int independent(int i)
+{
+	return i >= 3;
+}
+
+struct worker {
+	struct ingest_state *st;
+	struct file_state *fs;
+};
+
+static void *read_in_thread(void *arg)
+{
+	struct worker *w = arg;
+	w->fs->rc = w->fs->out ? read_one(w->st, w->fs) : 1;
+	return NULL;
+}
+
+/* The file a second thread should read, or -1: the largest independent
+ * file, when two threads are allowed and (in auto mode) worth it. */
+static int pick_worker_file(const struct ingest_options *opt)
+{
+	enum { AUTO_MIN = 32 * 1024 * 1024 };
+	int threads = opt->threads;
+	if (threads == 0) {
+		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+		threads = cpus >= 2 ? 2 : 1;
+	}
+	if (threads < 2)
+		return -1;
+	int best = -1;
+	long long best_size = -1;
+	for (int i = 0; i < INGEST_NFILES; i++) {
+		if (!independent(i))
+			continue;
+		char *path = path_join(opt->input_dir, files[i].file);
+		struct stat sb;
+		long long size = stat(path, &sb) == 0 ? (long long)sb.st_size : -1;
+		free(path);
+		if (size > best_size) {
+			best = i;
+			best_size = size;
+		}
+	}
+	if (opt->threads == 0 && best_size < AUTO_MIN)
+		return -1;
+	return best;
+}
+
+/* Appends the rejects of one file (its temporary) to OUT. 0 or -1. */
+static int copy_rejects(FILE *from, FILE *out)
+{
+	char buf[65536];
+	size_t n;
+	if (fflush(from) != 0 || ferror(from) || fseek(from, 0, SEEK_SET) != 0)
+		return -1;
+	while ((n = fread(buf, 1, sizeof buf, from)) > 0)
+		if (fwrite(buf, 1, n, out) != n)
+			return -1;
+	return ferror(from) ? -1 : 0;
+}
+
 int ingest_run(const struct ingest_options *opt, const struct codes *codes,
 	       struct ingest_result *res)
 {
@@ -1010,23 +1117,69 @@ int ingest_run(const struct ingest_options *opt, const struct codes *codes,
 	st.strata = keymap_new();
 	st.respondents = keymap_new();
 	char *rejects_path = path_join(opt->output_dir, "rejects.csv");
-	st.rejects = atomicfile_open(rejects_path, 0644);
+	struct atomicfile *rejects = atomicfile_open(rejects_path, 0644);
 	free(rejects_path);
 	int rc = 0;
 	struct file_state fs[INGEST_NFILES];
 	memset(fs, 0, sizeof fs);
-	if (!st.rejects)
+	if (!rejects)
 		rc = 1;
 	else
-		fputs("file,line,column,value,reason\n", st.rejects->fp);
+		fputs("file,line,column,value,reason\n", rejects->fp);
 	for (int i = 0; i < INGEST_NFILES && rc == 0; i++) {
 		fs[i].def = &files[i];
 		fs[i].stats = &res->file[i];
+		/* each file's rejects go to a temporary of their own and are
+		 * joined in file order: the same rejects.csv with one thread or two */
+		fs[i].rejects = tmpfile();
+		if (!fs[i].rejects) {
+			msg_error("cannot create a temporary file for rejects: %s", strerror(errno));
+			rc = 1;
+			break;
+		}
 		char *out = path_join(workdir, files[i].table);
 		fs[i].out = tsv_writer_open(out, files[i].out_cols, 0644);
 		free(out);
-		if (!fs[i].out || read_one(&st, &fs[i]) != 0)
+		if (!fs[i].out)
 			rc = 1;
+	}
+	int worker_file = rc == 0 ? pick_worker_file(opt) : -1;
+	pthread_t thread;
+	struct worker worker = {&st, worker_file >= 0 ? &fs[worker_file] : NULL};
+	if (worker_file >= 0) {
+		/* the big file shows progress; the rest are read quietly beside it */
+		for (int i = 0; i < INGEST_NFILES; i++)
+			fs[i].quiet = i != worker_file;
+		int err = pthread_create(&thread, NULL, read_in_thread, &worker);
+		if (err) {
+			msg_note("cannot start a second thread (%s): reading one file at a time",
+				 strerror(err));
+			worker_file = -1;
+			for (int i = 0; i < INGEST_NFILES; i++)
+				fs[i].quiet = 0;
+		}
+	}
+	for (int i = 0; i < INGEST_NFILES && rc == 0; i++) {
+		if (i == worker_file)
+			continue;
+		if (read_one(&st, &fs[i]) != 0)
+			rc = 1;
+	}
+	if (worker_file >= 0) {
+		pthread_join(thread, NULL);
+		if (fs[worker_file].rc != 0)
+			rc = 1;
+	}
+	/* a run that rejected rows says so where a cron job's mail or an
+	 * analyst's terminal shows it: file, line and column of the first */
+	for (int i = 0; i < INGEST_NFILES && rc == 0; i++) {
+		const struct ingest_file_stats *f = &res->file[i];
+		if (f->present && f->rows_read == 0)
+			msg_error_at(fs[i].path, 0, "warning: no data rows (header only)");
+		if (f->rejected)
+			msg_error_at(fs[i].path, fs[i].first_reject_line,
+				     "%s (%ld of %ld rows rejected; each is listed in %s/rejects.csv)",
+				     fs[i].first_reject, f->rejected, f->rows_read, opt->output_dir);
 	}
 	int too_many = 0;
 	for (int i = 0; i < INGEST_NFILES && rc == 0; i++) {
@@ -1040,9 +1193,18 @@ int ingest_run(const struct ingest_options *opt, const struct codes *codes,
 			too_many = 1;
 		}
 	}
+	for (int i = 0; i < INGEST_NFILES && rc == 0; i++) {
+		if (copy_rejects(fs[i].rejects, rejects->fp) != 0) {
+			msg_error("rejects of %s: cannot copy from the temporary file: %s",
+				  files[i].file, strerror(errno));
+			rc = 1;
+		}
+	}
 	/* tables only when everything was read and the reject rate is acceptable;
 	 * the rejects and the report also when too many rows were rejected */
 	for (int i = 0; i < INGEST_NFILES; i++) {
+		if (fs[i].rejects)
+			fclose(fs[i].rejects);
 		if (!fs[i].out)
 			continue;
 		if (rc == 0 && !too_many) {
@@ -1053,12 +1215,12 @@ int ingest_run(const struct ingest_options *opt, const struct codes *codes,
 		}
 		free(fs[i].path);
 	}
-	if (st.rejects) {
+	if (rejects) {
 		if (rc == 0) {
-			if (atomicfile_commit(st.rejects) != 0)
+			if (atomicfile_commit(rejects) != 0)
 				rc = 1;
 		} else {
-			atomicfile_abort(st.rejects);
+			atomicfile_abort(rejects);
 		}
 	}
 	if (rc == 0 && write_report(opt, res) != 0)

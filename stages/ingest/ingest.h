@@ -23,6 +23,10 @@ struct ingest_options {
 	int delimiter;             /* 0 detect, else forced */
 	size_t chunk_size;         /* libcsv chunk size (0 default; tests vary it) */
 	int progress;              /* print progress on stderr */
+	int threads;               /* 0 auto (two on a multi-core machine when
+				    * the largest independent file is >= 32 MiB),
+				    * 1 one, 2 a second thread for the largest
+				    * independent file */
 };
 
 /* Accounting of one input file (what ingest.json reports). */

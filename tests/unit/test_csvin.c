@@ -56,6 +56,8 @@ static char *parse_file(const char *path, size_t chunk, struct csvin_info *info,
 	return d.buf;
 }
 
+static void check_all_chunk_sizes(const char *path);
+
 static char *fixture(const char *name)
 {
 	char *p = malloc(4096);
@@ -78,7 +80,7 @@ static void test_crlf_quoted(void **state)
 			    "7|3|0|3\x1fplain\x1f" "4\n");
 	assert_int_equal(info.delimiter, ',');
 	assert_int_equal(info.encoding, CSVIN_UTF8);
-	assert_true(info.crlf);
+	assert_int_equal(info.crlf, 1);
 	assert_int_equal(info.blank_lines, 1);
 	free(out);
 	free(path);
@@ -192,6 +194,46 @@ static void test_unterminated_quote_is_fatal(void **state)
 	free(dir);
 }
 
+/* Lines ended by a lone CR (old Mac files) and mixtures count like LF:
+ * expected lines worked out by hand from the bytes. */
+static void test_cr_only_lines(void **state)
+{
+	(void)state;
+	char *dir = testutil_tmpdir();
+	char path[4200];
+	snprintf(path, sizeof path, "%s/cr.csv", dir);
+	const char cr[] = "a,b\r1,x\r\r2,\"p\rq\"\r3,y";
+	testutil_write_file(path, cr, sizeof cr - 1);
+	struct csvin_info info;
+	int rc;
+	char *out = parse_file(path, 0, &info, &rc);
+	assert_int_equal(rc, 0);
+	assert_string_equal(out, "1|2|0|a\x1f" "b\n"
+				 "2|2|0|1\x1fx\n"
+				 "4|2|0|2\x1fp\rq\n"
+				 "6|2|0|3\x1fy\n");
+	assert_int_equal(info.crlf, 2);
+	assert_int_equal(info.blank_lines, 1);
+	free(out);
+	check_all_chunk_sizes(path);
+
+	snprintf(path, sizeof path, "%s/mixed.csv", dir);
+	const char mixed[] = "a,b\r\n1,x\n2,y\r3,\"z\r\nw\"\r\n\r\n4,v\n";
+	testutil_write_file(path, mixed, sizeof mixed - 1);
+	out = parse_file(path, 0, &info, &rc);
+	assert_int_equal(rc, 0);
+	assert_string_equal(out, "1|2|0|a\x1f" "b\n"
+				 "2|2|0|1\x1fx\n"
+				 "3|2|0|2\x1fy\n"
+				 "4|2|0|3\x1fz\r\nw\n"
+				 "7|2|0|4\x1fv\n");
+	assert_int_equal(info.crlf, 1);
+	assert_int_equal(info.blank_lines, 1);
+	free(out);
+	check_all_chunk_sizes(path);
+	free(dir);
+}
+
 static void test_nul_byte(void **state)
 {
 	(void)state;
@@ -266,6 +308,7 @@ int main(void)
 		cmocka_unit_test(test_invalid_utf8_field),
 		cmocka_unit_test(test_unterminated_quote_is_fatal),
 		cmocka_unit_test(test_nul_byte),
+		cmocka_unit_test(test_cr_only_lines),
 		cmocka_unit_test(test_chunk_boundaries),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

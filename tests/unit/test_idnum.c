@@ -132,11 +132,39 @@ static void test_mask(void **state)
 	char *m = idnum_mask("19121212-1212");
 	assert_string_equal(m, "XXXXXXXX-XXXX");
 	free(m);
+	const char *why;
+	struct idnum id;
+	assert_int_equal(idnum_parse_person("19121212/1212", 2024, &id, &why), -1);
+	assert_string_equal(why, "a character other than digits and one - or + (YYYYMMDD-NNNN)");
 	m = idnum_mask("id 121212+1212, count 42");
 	assert_string_equal(m, "id XXXXXX+XXXX, count 42");
 	free(m);
 	m = idnum_mask("2024-02-30");
 	assert_string_equal(m, "2024-02-30"); /* 8 digits: a date, not an identity number */
+	free(m);
+	/* any short non-alphanumeric joiner: en dash (3 bytes), slash, dots,
+	 * no-break space (2 bytes), two spaces */
+	m = idnum_mask("19121212\xe2\x80\x93" "1212");
+	assert_string_equal(m, "XXXXXXXX\xe2\x80\x93" "XXXX");
+	free(m);
+	m = idnum_mask("pnr 19121212/1212.");
+	assert_string_equal(m, "pnr XXXXXXXX/XXXX.");
+	free(m);
+	m = idnum_mask("12.12.12\xc2\xa0" "1212");
+	assert_string_equal(m, "XX.XX.XX\xc2\xa0" "XXXX");
+	free(m);
+	m = idnum_mask("121212  1212-");
+	assert_string_equal(m, "XXXXXX  XXXX-");
+	free(m);
+	/* a gap of four joiners, or a letter, ends the run */
+	m = idnum_mask("12121----21212");
+	assert_string_equal(m, "12121----21212");
+	free(m);
+	m = idnum_mask("12121x21212");
+	assert_string_equal(m, "12121x21212");
+	free(m);
+	m = idnum_mask("5120|9412|9111"); /* a list of codes */
+	assert_string_equal(m, "5120|9412|9111");
 	free(m);
 }
 
