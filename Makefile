@@ -154,6 +154,17 @@ fuzz: build/fuzz/fuzz_csvin build/fuzz/fuzz_ingest
 	cd build/fuzz && ./fuzz_csvin -close_fd_mask=2 -max_total_time=$(FUZZ_SECONDS) -max_len=4096 corpus-csvin $(CURDIR)/tests/fuzz/regressions 2>&1 | tail -n 3
 	cd build/fuzz && ROOT=$(CURDIR) ./fuzz_ingest -close_fd_mask=2 -max_total_time=$(FUZZ_SECONDS) -max_len=4096 corpus-ingest 2>&1 | tail -n 3
 
+# the national benchmark (docs/PERFORMANCE.md): not part of make check
+bench: $(STAGE_BINS)
+	@JOBBSPAR_BIN=$(abspath $(BIN)) sh bench/run.sh
+
+# longer hardening runs (docs/RELIABILITY.md): not part of make check
+torture: $(STAGE_BINS)
+	@JOBBSPAR_BIN=$(abspath $(BIN)) sh tests/torture.sh
+
+check-valgrind: $(STAGE_BINS)
+	@JOBBSPAR_BIN=$(abspath $(BIN)) sh tests/valgrind.sh
+
 clean:
 	rm -rf build bin
 

@@ -313,7 +313,7 @@ STARTED=$(date '+%Y-%m-%dT%H:%M:%S%z')
 LOG=$OUTD/logs/run-$RUN_ID.log
 : >"$LOG" || die "cannot write the log $LOG"
 ln -sfn "run-$RUN_ID.log" "$OUTD/logs/latest.log"
-log() { printf '%s %s\n' "$(date '+%Y-%m-%dT%H:%M:%S%z')" "$*" >>"$LOG"; }
+log() { printf '%s %s\n' "$(date '+%Y-%m-%dT%H:%M:%S%z')" "$*" >>"$LOG" || die "cannot write the log $LOG (is the disk full?)"; }
 note() { # to the log, and the terminal unless quiet
 	log "$*"
 	[ "$VERBOSITY" -lt 1 ] || printf 'jobbspar: %s\n' "$*" >&2
@@ -442,14 +442,17 @@ done
 
 SNAP=$OUTD/run-$RUN_ID
 SNAP_TMP=$SNAP.tmp
-mkdir "$SNAP_TMP"
+# every step of the publish is checked: on a full disk OUT keeps the previous report
+publish_failed() { die "cannot $1 (is the disk full?); nothing published ($OUT keeps the previous report)"; }
+mkdir "$SNAP_TMP" || publish_failed "create $SNAP_TMP"
 for s in $STAGES; do
 	[ -f "$G/$s.files" ] && cat "$G/$s.files"
 done | sort -u | while IFS= read -r f; do
 	case $f in "" | /* | ../* | */../* | .graph/*) continue ;; esac
 	[ -f "$STATE/$f" ] && printf '%s\n' "$f"
 done >"$G/publish.list"
-(cd "$STATE" && xargs -r -d '\n' cp -p --parents -t "$SNAP_TMP" -- <"$G/publish.list")
+(cd "$STATE" && xargs -r -d '\n' cp -p --parents -t "$SNAP_TMP" -- <"$G/publish.list") ||
+	publish_failed "copy the stages' files into $SNAP_TMP"
 # folders as in the work area (cp --parents makes them with default modes)
 (cd "$STATE" && find . -mindepth 1 -path ./.graph -prune -o -type d -printf '%m %P\n') | while read -r mode d; do
 	[ ! -d "$SNAP_TMP/$d" ] || chmod "$mode" "$SNAP_TMP/$d"
@@ -488,14 +491,24 @@ files_json() { # files_json DIR INDENT: [{"file","sha256","bytes"}] for DIR's re
 		xargs -d '\n' stat -c %s -- <"$SNAP_TMP/.list" >"$SNAP_TMP/.sizes"
 		paste "$SNAP_TMP/.list" "$SNAP_TMP/.sums" "$SNAP_TMP/.sizes"
 	) | awk -F '\t' -v ind="$2" '
-		{ gsub(/\\/, "\\\\", $1); gsub(/"/, "\\\"", $1)
+		{ gsub(/\\/, "&&", $1); gsub(/"/, "\\\"", $1)
 		  printf "%s\n%s{\"file\": \"%s\", \"sha256\": \"%s\", \"bytes\": %s}", (NR > 1 ? "," : "["), ind, $1, $2, $3 }
 		END { printf "%s\n%s]", (NR ? "" : "["), substr(ind, 3) }'
 	rm -f "$SNAP_TMP/.list" "$SNAP_TMP/.sums" "$SNAP_TMP/.sizes"
 }
 effective_json() {
 	printf '%s\n' "$EFFECTIVE" | awk -F '\t' '
-	function q(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); gsub(/\t/, "\\t", s); return "\"" s "\"" }
+	BEGIN { for (i = 1; i < 32; i++) ctl[sprintf("%c", i)] = sprintf("\\u%04x", i); ctl["\t"] = "\\t" }
+	function q(s,   i, c, o) {
+		o = ""
+		for (i = 1; i <= length(s); i++) {
+			c = substr(s, i, 1)
+			if (c == "\\" || c == "\"") o = o "\\" c
+			else if (c in ctl) o = o ctl[c]
+			else o = o c
+		}
+		return "\"" o "\""
+	}
 	$1 != "" || $2 != "" { if (!($1 in seen)) { seen[$1] = ++ns; sec[ns] = $1 } k = seen[$1]; keys[k] = keys[k] (keys[k] == "" ? "" : ", ") q($2) ": " q(substr($0, length($1) + length($2) + 3)) }
 	END {
 		printf "{"
@@ -525,7 +538,7 @@ if [ -s "$STATE/ingest.json" ]; then
 	ingest_json=$(sed '2,$s/^/  /' "$STATE/ingest.json")
 fi
 
-{
+if ! {
 	printf '{\n'
 	printf '  "program": "jobbspar",\n'
 	printf '  "version": %s,\n' "$(js "$(version)")"
@@ -546,16 +559,18 @@ fi
 	printf '  "programs": {%s},\n' "$bins_json"
 	printf '  "ingest": %s,\n' "$ingest_json"
 	printf '  "files": %s,\n' "$(cd "$SNAP_TMP" && find . -type f ! -path ./manifest.json -printf '%P\n' | sort |
-		xargs -r -d '\n' sha256sum -- | awk '{ h = $1; f = substr($0, 67); gsub(/\\/, "\\\\", f); gsub(/"/, "\\\"", f)
+		xargs -r -d '\n' sha256sum -- | awk '{ h = $1; f = substr($0, 67); gsub(/\\/, "&&", f); gsub(/"/, "\\\"", f)
 			printf "%s\n    \"%s\": \"%s\"", (NR > 1 ? "," : "{"), f, h } END { printf "%s\n  }", (NR ? "" : "{") }')"
 	# everything that differs between two runs of the same inputs is on this one line
 	printf '  "run": {"id": "%s", "started": "%s", "finished": "%s", "log": %s, "stages": [%s]}\n' \
 		"$RUN_ID" "$STARTED" "$(date '+%Y-%m-%dT%H:%M:%S%z')" "$(js "$LOG")" "$stages_json"
 	printf '}\n'
-} >"$SNAP_TMP/manifest.json"
+} >"$SNAP_TMP/manifest.json" || [ "$(tail -c 2 "$SNAP_TMP/manifest.json")" != "}" ]; then
+	publish_failed "write $SNAP_TMP/manifest.json"
+fi
 
 [ -z "${JOBBSPAR_TEST_PUBLISH_PAUSE:-}" ] || sleep "$JOBBSPAR_TEST_PUBLISH_PAUSE"
-mv "$SNAP_TMP" "$SNAP"
+mv "$SNAP_TMP" "$SNAP" || publish_failed "rename $SNAP_TMP"
 SNAP_TMP=""
 if [ -d "$OUT" ] && [ ! -L "$OUT" ]; then
 	if rmdir "$OUT" 2>/dev/null; then
@@ -565,8 +580,8 @@ if [ -d "$OUT" ] && [ ! -L "$OUT" ]; then
 		note "$OUT was a plain folder (a stage run by hand?); moved to $OUTD/replaced-$RUN_ID"
 	fi
 fi
-ln -s "$OUTBASE.d/run-$RUN_ID" "$OUTD/.link-$RUN_ID"
-mv -T "$OUTD/.link-$RUN_ID" "$OUT"
+ln -s "$OUTBASE.d/run-$RUN_ID" "$OUTD/.link-$RUN_ID" || publish_failed "create the link $OUTD/.link-$RUN_ID"
+mv -T "$OUTD/.link-$RUN_ID" "$OUT" || publish_failed "switch $OUT to $SNAP"
 log "published $SNAP as $OUT"
 for d in "$OUTD"/run-*; do
 	[ "$d" = "$SNAP" ] || rm -rf "$d"

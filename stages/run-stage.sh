@@ -83,8 +83,10 @@ secs=$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))
 
 # the stage's own messages, prefixed, into the log (and the terminal if verbose)
 if [ -s "$runs/$stage.out" ]; then
-	sed "s/^/    | /" "$runs/$stage.out" >>"$log"
-	[ "$progress" -ge 2 ] && sed "s/^/    | /" "$runs/$stage.out" >&3
+	# (awk, not sed: a last line without its newline, e.g. cut short by a
+	# full disk, still ends with one, so run.sh's next message is a line)
+	awk '{ print "    | " $0 }' "$runs/$stage.out" >>"$log"
+	[ "$progress" -ge 2 ] && awk '{ print "    | " $0 }' "$runs/$stage.out" >&3
 fi
 
 why=""
@@ -105,7 +107,7 @@ if [ -n "$why" ]; then
 	printf '%s\n' "$rc" >"$runs/$stage.failed"
 	{
 		printf 'run.sh: stage %s failed (%s)\n' "$stage" "$why"
-		[ -s "$runs/$stage.out" ] && tail -n 15 "$runs/$stage.out" | sed 's/^/  /'
+		[ -s "$runs/$stage.out" ] && tail -n 15 "$runs/$stage.out" | awk '{ print "  " $0 }'
 	} >&3
 	rm -f "$before"
 	exit 1

@@ -149,6 +149,29 @@ static int gp_write_format(FILE *fp, const struct gp_setup *s, const char *term,
 	return bad ? -1 : 0;
 }
 
+/* Returns 0 when the file at PATH ends as a complete chart of KIND does: an
+ * SVG with "</svg>" (then only white space), a PNG with its IEND chunk;
+ * -1 otherwise (also when it cannot be read). */
+static int gp_complete(const char *path, const char *kind)
+{
+	static const unsigned char iend[12] = { 0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82 };
+	unsigned char tail[64];
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	off_t size = lseek(fd, 0, SEEK_END);
+	off_t from = size > (off_t)sizeof tail ? size - (off_t)sizeof tail : 0;
+	ssize_t n = size < 0 ? -1 : pread(fd, tail, (size_t)(size - from), from);
+	close(fd);
+	if (n < 0 || n != size - from)
+		return -1;
+	if (strcmp(kind, "png") == 0)
+		return n >= 12 && memcmp(tail + n - 12, iend, sizeof iend) == 0 ? 0 : -1;
+	while (n > 0 && (tail[n - 1] == '\n' || tail[n - 1] == '\r' || tail[n - 1] == ' ' || tail[n - 1] == '\t'))
+		n--;
+	return n >= 6 && memcmp(tail + n - 6, "</svg>", 6) == 0 ? 0 : -1;
+}
+
 int gp_render(const struct gp_setup *s, const char *body, int width, int height,
 	      const char *svg_path, const char *png_path)
 {
@@ -186,6 +209,16 @@ int gp_render(const struct gp_setup *s, const char *body, int width, int height,
 	struct stat st1, st2;
 	if (stat(tsvg, &st1) != 0 || st1.st_size == 0 || stat(tpng, &st2) != 0 || st2.st_size == 0) {
 		msg_error("%s: gnuplot wrote an empty chart", svg_path);
+		goto out;
+	}
+	/* gnuplot exits 0 even when writing its output failed (a full disk),
+	 * so a chart counts only when its file ends as a complete one does */
+	if (gp_complete(tsvg, "svg") != 0) {
+		msg_error("%s: gnuplot wrote an incomplete chart (is the disk full?)", svg_path);
+		goto out;
+	}
+	if (gp_complete(tpng, "png") != 0) {
+		msg_error("%s: gnuplot wrote an incomplete chart (is the disk full?)", png_path);
 		goto out;
 	}
 	if (rename(tsvg, svg_path) != 0) {

@@ -28,8 +28,14 @@ static lxw_error xlsx_sheet(lxw_workbook *wb, const struct rtable *t, lxw_format
 		if (!t->col[j].is_text && hl > 12)
 			width = hl > 30 ? 30 : (double)hl;
 		err = worksheet_set_column(ws, (lxw_col_t)j, (lxw_col_t)j, width, NULL);
-		if (!err)
-			err = worksheet_write_string(ws, 0, (lxw_col_t)j, t->col[j].head, bold);
+		if (!err) {
+			/* a header can come from the data too (area names in the
+			 * comparison tables): neutralised like any text cell */
+			char *h = csv_formula_like(t->col[j].head) ? easprintf("'%s", t->col[j].head)
+								   : estrdup(t->col[j].head);
+			err = worksheet_write_string(ws, 0, (lxw_col_t)j, h, bold);
+			free(h);
+		}
 	}
 	for (size_t r = 0; r < t->nrow && !err; r++) {
 		lxw_row_t row = (lxw_row_t)(r + 1);

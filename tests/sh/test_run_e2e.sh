@@ -1,7 +1,8 @@
 #!/bin/sh
 # End to end: ./run.sh with the real stages on the bundled sample, in a
 # temporary folder (its own OUT and pseudonym key). Checks: a complete,
-# published report (restricted 0700/0600, no pseudonym in report/); a rerun
+# published report (restricted 0700/0600, no pseudonym in report/, no
+# identity number anywhere, disclosure control of the published tables); a rerun
 # with nothing changed runs no stage and publishes the same bytes; another
 # output folder gets byte-identical tables and report (reproducible); a
 # changed track reruns only trackfit, plot and report; cron's bare
@@ -33,6 +34,28 @@ find -L "$OUT" -name '*.key' | grep -q . && fail "a key file was published"
 cut -f1 "$OUT/work/jobseekers.tsv" | tail -n +2 | grep -E '^[0-9a-f]{32}$' >"$T/persons"
 [ -s "$T/persons" ] || fail "no pseudonyms in work/jobseekers.tsv?"
 if grep -rlF -f "$T/persons" "$OUT/report/"; then fail "a pseudonym is in the published report"; fi
+# privacy (tests/sh/check_published.py): no identity number of the inputs in
+# any format in any file under OUT.d (published run, work area, restricted,
+# logs) or on the terminal; work/ 0700 with 0600 files; the published tables
+# respect the disclosure thresholds of data/default.ini
+if command -v python3 >/dev/null 2>&1; then
+	python3 "$ROOT/tests/sh/check_published.py" idnumbers "$ROOT/data/sample" "$OUT.d" "$T/stdout" "$T/stderr" ||
+		fail "an identity number is in the output"
+	# the scan finds a number planted in another format (so a pass means something)
+	n=$(sed -n '2s/^\([0-9]*\)-\([0-9]*\),.*/\1 \2/p' "$ROOT/data/sample/jobseekers.csv")
+	mkdir "$T/planted" && echo "x${n% *}+${n#* }y" >"$T/planted/f"
+	python3 "$ROOT/tests/sh/check_published.py" idnumbers "$ROOT/data/sample" "$T/planted" >/dev/null &&
+		fail "the identity-number scan missed a planted number"
+	minp=$(sed -n '/^\[disclosure\]/,/^\[/s/^min_persons *= *//p' "$ROOT/data/default.ini")
+	minr=$(sed -n '/^\[disclosure\]/,/^\[/s/^min_respondents *= *//p' "$ROOT/data/default.ini")
+	python3 "$ROOT/tests/sh/check_published.py" disclosure "$OUT" "${minp:?}" "${minr:?}" ||
+		fail "a published table breaks disclosure control"
+else
+	echo "note: python3 missing: no identity-number scan or disclosure check"
+fi
+[ "$(stat -c %a "$OUT/work")" = 700 ] || fail "work is not 0700"
+find "$OUT/work" -type f ! -perm 600 | grep . && fail "a file in work is not 0600"
+[ "$(stat -c %a "$OUT.d/build")" = 700 ] || fail "the work area OUT.d/build is not 0700"
 
 # nothing changed: no stage reruns, the same bytes
 cp -R "$OUT/" "$T/first"
