@@ -46,11 +46,13 @@ static void atomicfile_free(struct atomicfile *af)
 
 int atomicfile_commit(struct atomicfile *af)
 {
-	int err = 0;
-	if (af->failed || ferror(af->fp))
-		err = af->err ? af->err : EIO;
+	int err = af->err;
+	/* flush first: after a failed write the stream still holds the rest,
+	 * and the flush's errno says why (ENOSPC, EFBIG) where ferror cannot */
 	if (fflush(af->fp) != 0 && !err)
 		err = errno;
+	if (!err && (af->failed || ferror(af->fp)))
+		err = EIO;
 	if (!err && sync_on && fsync(fileno(af->fp)) != 0 && errno != EINVAL && errno != EROFS)
 		err = errno;
 	if (fclose(af->fp) != 0 && !err)

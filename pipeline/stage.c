@@ -4,6 +4,7 @@
 #include "value.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,4 +119,10 @@ char *path_join(const char *dir, const char *name)
 	if (n && dir[n - 1] == '/')
 		return easprintf("%s%s", dir, name);
 	return easprintf("%s/%s", dir, name);
+}
+
+void stage_start(const char *prog)
+{
+	msg_set_prog(prog);
+	signal(SIGXFSZ, SIG_IGN);
 }

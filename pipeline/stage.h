@@ -13,6 +13,13 @@
 
 #include <stddef.h>
 
+/* What every stage's main does first: names the program for messages
+ * (msg_set_prog) and ignores SIGXFSZ, so that a write beyond the file size
+ * limit (ulimit -f) fails with EFBIG and is reported like a full disk (exit 1,
+ * temporaries removed) instead of killing the process silently. PROG is
+ * borrowed for the life of the program. */
+void stage_start(const char *prog);
+
 /* Loads the configuration (PATH or the default) and applies the NSETS
  * "section.key=value" overrides. Returns NULL with a message on failure
  * (exit 1 for an unreadable file; a malformed override is reported the same

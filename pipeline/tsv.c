@@ -171,6 +171,19 @@ void tsv_end_row(struct tsv_writer *w)
 
 long tsv_writer_rows(const struct tsv_writer *w) { return w->rows; }
 
+int tsv_writer_flush(struct tsv_writer *w)
+{
+	flush_buf(w);
+	if (!w->af->failed && fflush(w->af->fp) != 0)
+		write_failed(w);
+	if (w->af->failed) {
+		msg_error("%s: write failed: %s", w->af->path,
+			  strerror(w->af->err ? w->af->err : EIO));
+		return -1;
+	}
+	return 0;
+}
+
 int tsv_writer_close(struct tsv_writer *w)
 {
 	flush_buf(w);
@@ -229,9 +242,18 @@ static size_t split_line(struct tsv_reader *r, size_t len, size_t cap)
 	return n;
 }
 
+/* The next line without its line end: its length, -1 at the end of the
+ * file, -2 on a read error (errno set; a line cut short by the error is
+ * not returned as if it were whole). */
 static ssize_t read_line(struct tsv_reader *r)
 {
+	errno = 0;
 	ssize_t len = getline(&r->line, &r->linecap, r->fp);
+	if (ferror(r->fp)) {
+		if (!errno)
+			errno = EIO;
+		return -2;
+	}
 	if (len < 0)
 		return -1;
 	r->lineno++;
@@ -253,6 +275,11 @@ struct tsv_reader *tsv_reader_open(const char *path)
 	r->path = estrdup(path);
 	r->fp = fp;
 	ssize_t len = read_line(r);
+	if (len == -2) {
+		msg_error_at(path, 0, "read error: %s", strerror(errno));
+		tsv_reader_close(r);
+		return NULL;
+	}
 	if (len < 0) {
 		msg_error_at(path, 0, "empty table (no header)");
 		tsv_reader_close(r);
@@ -297,13 +324,12 @@ int tsv_next(struct tsv_reader *r)
 	ssize_t len;
 	do {
 		len = read_line(r);
-		if (len < 0) {
-			if (ferror(r->fp)) {
-				msg_error_at(r->path, r->lineno, "read error: %s", strerror(errno));
-				return -1;
-			}
-			return 0;
+		if (len == -2) {
+			msg_error_at(r->path, r->lineno + 1, "read error: %s", strerror(errno));
+			return -1;
 		}
+		if (len < 0)
+			return 0;
 	} while (len == 0 && r->ncols > 1);
 	size_t n = split_line(r, (size_t)len, r->ncols);
 	if (n != r->ncols) {

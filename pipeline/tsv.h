@@ -28,6 +28,11 @@ void tsv_put_empty(struct tsv_writer *w);
 /* Ends the row; a row with the wrong number of fields is a programming error
  * and aborts the table (close then fails). */
 void tsv_end_row(struct tsv_writer *w);
+/* Pushes everything written so far to the file system (no rename): 0, or -1
+ * with a message "prog: path: write failed: reason". A stage writing several
+ * tables flushes them all before committing any, so a full disk leaves none
+ * of them renamed rather than some. */
+int tsv_writer_flush(struct tsv_writer *w);
 /* Commits the table. Returns 0, or -1 with a message (nothing renamed). Frees W. */
 int tsv_writer_close(struct tsv_writer *w);
 /* Drops the table (temporary removed). Frees W; NULL is allowed. */

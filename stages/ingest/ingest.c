@@ -1200,6 +1200,15 @@ int ingest_run(const struct ingest_options *opt, const struct codes *codes,
 			rc = 1;
 		}
 	}
+	/* every table on disk before any is renamed: a full disk leaves the work
+	 * folder as it was, not half old and half new */
+	for (int i = 0; i < INGEST_NFILES && rc == 0 && !too_many; i++)
+		if (tsv_writer_flush(fs[i].out) != 0)
+			rc = 1;
+	if (rc == 0 && rejects && fflush(rejects->fp) != 0) {
+		msg_error("%s: write failed: %s", rejects->path, strerror(errno));
+		rc = 1;
+	}
 	/* tables only when everything was read and the reject rate is acceptable;
 	 * the rejects and the report also when too many rows were rejected */
 	for (int i = 0; i < INGEST_NFILES; i++) {

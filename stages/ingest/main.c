@@ -45,7 +45,7 @@ static void usage(FILE *fp)
 
 int main(int argc, char **argv)
 {
-	msg_set_prog("jobbspar-ingest");
+	stage_start("jobbspar-ingest");
 	enum { OPT_SET = 256, OPT_KEY, OPT_DELIM, OPT_RATE, OPT_VERSION, OPT_CHUNK, OPT_THREADS };
 	static const struct option longopts[] = {
 		{"config", required_argument, NULL, 'c'},

@@ -184,7 +184,8 @@ static int run_stage(struct run *r, const char *lang_opt)
 	    config_long(r->cfg, "disclosure", "min_respondents", 3, &r->opts.min_respondents) != 0 ||
 	    config_count(r->cfg, "plot", "top", 10, 40, &r->opts.top_n) != 0 ||
 	    config_long(r->cfg, "plot", "min_employed", 50, &r->opts.min_employed) != 0 ||
-	    config_count(r->cfg, "plot", "trend_top", 5, 8, &r->opts.trend_n) != 0)
+	    config_count(r->cfg, "plot", "trend_top", 5, 8, &r->opts.trend_n) != 0 ||
+	    config_count(r->cfg, "plot", "heatmap_max", 40, 200, &r->opts.heatmap_max) != 0)
 		return -1;
 	long font_size;
 	if (config_long(r->cfg, "plot", "font_size", 12, &font_size) != 0)
@@ -300,7 +301,7 @@ static int run_stage(struct run *r, const char *lang_opt)
 
 int main(int argc, char **argv)
 {
-	msg_set_prog("jobbspar-plot");
+	stage_start("jobbspar-plot");
 	gsl_set_error_handler_off();
 	/* a gnuplot that dies must show as a failed write, not kill us */
 	signal(SIGPIPE, SIG_IGN);

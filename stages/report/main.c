@@ -134,7 +134,7 @@ static int write_exports(const struct report *R, const char *reportdir, int refe
 
 int main(int argc, char **argv)
 {
-	msg_set_prog("jobbspar-report");
+	stage_start("jobbspar-report");
 	enum { OPT_SET = 256, OPT_LANG, OPT_PREVIOUS, OPT_VERSION };
 	static const struct option longopts[] = {
 		{"config", required_argument, NULL, 'c'},

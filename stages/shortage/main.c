@@ -34,7 +34,7 @@ static void usage(FILE *fp)
 
 int main(int argc, char **argv)
 {
-	msg_set_prog("jobbspar-shortage");
+	stage_start("jobbspar-shortage");
 	gsl_set_error_handler_off();
 	enum { OPT_SET = 256, OPT_VERSION };
 	static const struct option longopts[] = {

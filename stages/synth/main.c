@@ -258,7 +258,7 @@ enum { OPT_SET = 256, OPT_VERSION, OPT_MUNI, OPT_YEARS, OPT_SCALE, OPT_SEED, OPT
 int main(int argc, char **argv)
 {
 	gsl_set_error_handler_off();
-	msg_set_prog("jobbspar-synth");
+	stage_start("jobbspar-synth");
 	static const struct option longopts[] = {
 		{"set", required_argument, NULL, OPT_SET},
 		{"municipalities", required_argument, NULL, OPT_MUNI},

@@ -41,7 +41,7 @@ static void usage(FILE *fp)
 int main(int argc, char **argv)
 {
 	gsl_set_error_handler_off();
-	msg_set_prog("jobbspar-trackfit");
+	stage_start("jobbspar-trackfit");
 	static const struct option longopts[] = {
 		{"config", required_argument, NULL, 'c'}, {"set", required_argument, NULL, 's'},
 		{"output", required_argument, NULL, 'o'}, {"seed", required_argument, NULL, 'S'},

@@ -15,6 +15,7 @@
 #include "tsv.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -209,7 +210,77 @@ static void test_keymap(void **state)
 	assert_int_equal(keymap_get(m, "ad-99999", 8, &v), 1);
 	assert_int_equal(v, 99999);
 	assert_int_equal(keymap_get(m, "ad-100000", 9, &v), 0);
+	/* values are kept in 32 bits */
+	assert_int_equal(keymap_insert(m, "big", 3, (uint64_t)1 << 40, NULL), 1);
+	assert_int_equal(keymap_get(m, "big", 3, &v), 1);
+	assert_int_equal(v, KEYMAP_VALUE_MAX);
 	keymap_free(m);
+
+	/* reserved up front (a table large enough to be mmap'ed), then the
+	 * two-step insert, then growth past the reservation */
+	m = keymap_new();
+	keymap_reserve(m, 2500000);
+	struct keymap_digest d;
+	for (int i = 0; i < 3000; i++) {
+		int n = snprintf(key, sizeof key, "person-%d", i);
+		keymap_digest(key, (size_t)n, &d);
+		keymap_prefetch(m, &d);
+		assert_int_equal(keymap_insert_digest(m, &d, (uint64_t)i + 2, NULL), 1);
+	}
+	keymap_digest("person-17", 9, &d);
+	assert_int_equal(keymap_insert_digest(m, &d, 5, &v), 0);
+	assert_int_equal(v, 19);
+	keymap_free(m);
+	m = keymap_new();
+	keymap_reserve(m, 10);
+	for (int i = 0; i < 5000; i++) {
+		int n = snprintf(key, sizeof key, "k%d", i);
+		assert_int_equal(keymap_insert(m, key, (size_t)n, (uint64_t)i, NULL), 1);
+	}
+	for (int i = 0; i < 5000; i++) {
+		int n = snprintf(key, sizeof key, "k%d", i);
+		assert_int_equal(keymap_get(m, key, (size_t)n, &v), 1);
+		assert_int_equal(v, (uint64_t)i);
+	}
+	keymap_free(m);
+}
+
+static void test_tsv_writer_edges(void **state)
+{
+	(void)state;
+	char *dir = testutil_tmpdir();
+	char path[4200];
+	snprintf(path, sizeof path, "%s/e.tsv", dir);
+	const char *cols[] = {"text", "n", NULL};
+	struct tsv_writer *w = tsv_writer_open(path, cols, 0644);
+	assert_non_null(w);
+	/* a field longer than the writer's 64 KiB buffer, with escapes */
+	size_t big = 200000;
+	char *text = malloc(big + 1);
+	for (size_t i = 0; i < big; i++)
+		text[i] = i % 1000 == 999 ? '\t' : (char)('a' + i % 26);
+	text[big] = '\0';
+	tsv_put_str(w, text);
+	tsv_put_long(w, LLONG_MIN);
+	tsv_end_row(w);
+	tsv_put_str(w, "");
+	tsv_put_long(w, 1234567890123LL);
+	tsv_end_row(w);
+	assert_int_equal(tsv_writer_flush(w), 0);
+	assert_int_equal(tsv_writer_close(w), 0);
+	struct tsv_reader *r = tsv_reader_open(path);
+	assert_non_null(r);
+	assert_int_equal(tsv_next(r), 1);
+	assert_string_equal(tsv_get(r, 0), text);
+	assert_string_equal(tsv_get(r, 1), "-9223372036854775808");
+	assert_int_equal(tsv_next(r), 1);
+	assert_string_equal(tsv_get(r, 1), "1234567890123");
+	assert_int_equal(tsv_next(r), 0);
+	tsv_reader_close(r);
+	/* a folder is a read error, not an empty table */
+	assert_null(tsv_reader_open(dir));
+	free(text);
+	free(dir);
 }
 
 int main(void)
@@ -221,6 +292,7 @@ int main(void)
 		cmocka_unit_test(test_tsv_roundtrip),
 		cmocka_unit_test(test_atomic_write_failure),
 		cmocka_unit_test(test_keymap),
+		cmocka_unit_test(test_tsv_writer_edges),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
