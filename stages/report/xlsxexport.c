@@ -1,6 +1,7 @@
 #include "xlsxexport.h"
 #include "csvexport.h"
 #include "msg.h"
+#include "xlsxcheck.h"
 
 #include <xlsxwriter.h>
 
@@ -82,11 +83,21 @@ int xlsx_write_tables(const char *path, struct rtable *const *tables, size_t nta
 		return -1;
 	}
 	close(fd);
-	lxw_workbook *wb = workbook_new(tmp);
+	/* libxlsxwriter does not check its writes to the temporary files that
+	 * hold each part's XML: keep them beside PATH, on the file system the
+	 * workbook goes to anyway, so a small or full /tmp cannot cut a sheet
+	 * (the zip's own writes, which libxlsxwriter does check, then meet the
+	 * same full disk first), and read the result back below */
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? estrndup(path, slash == path ? 1 : (size_t)(slash - path)) : estrdup(".");
+	lxw_workbook_options opts = {.constant_memory = LXW_FALSE, .tmpdir = dir,
+				     .use_zip64 = LXW_FALSE};
+	lxw_workbook *wb = workbook_new_opt(tmp, &opts);
 	if (!wb) {
 		msg_error("%s: cannot create workbook", path);
 		unlink(tmp);
 		free(tmp);
+		free(dir);
 		return -1;
 	}
 	lxw_doc_properties props;
@@ -112,11 +123,26 @@ int xlsx_write_tables(const char *path, struct rtable *const *tables, size_t nta
 		workbook_close(wb); /* frees it; the file is dropped below */
 		unlink(tmp);
 		free(tmp);
+		free(dir);
 		return -1;
 	}
 	err = workbook_close(wb);
+	free(dir);
 	if (err) {
 		msg_error("%s: write failed: %s", path, lxw_strerror(err));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	char why[256];
+	int checked = xlsx_check_file(tmp, why, sizeof why);
+	if (checked != XLSX_CHECK_OK) {
+		if (checked == XLSX_CHECK_IOERR)
+			msg_error("%s: cannot read the new workbook back: %s", path, why);
+		else
+			msg_error("%s: the workbook came out incomplete (%s; is the disk or the "
+				  "temporary folder full?)",
+				  path, why);
 		unlink(tmp);
 		free(tmp);
 		return -1;

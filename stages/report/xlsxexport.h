@@ -12,8 +12,9 @@
 #include <time.h>
 
 /* Writes the NTABLE tables to PATH: the workbook goes to a temporary name
- * beside PATH and is renamed when workbook_close succeeded, so PATH is never
- * partial. CREATED is the document's creation time (a fixed value keeps the
+ * beside PATH (libxlsxwriter's own temporaries too) and is renamed only when
+ * workbook_close succeeded and xlsx_check_file found it complete, so PATH is
+ * never partial. CREATED is the document's creation time (a fixed value keeps the
  * bytes the same between runs); TITLE is the document title (borrowed).
  * Returns 0 or -1 with a message. */
 int xlsx_write_tables(const char *path, struct rtable *const *tables, size_t ntable,
