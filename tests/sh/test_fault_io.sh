@@ -105,7 +105,7 @@ for s in ingest shortage trackfit plot report; do
 		fi
 		[ $rc = 1 ] || { cat "$T/err"; fail "$s, limit $lim: exit $rc, want 1"; }
 		only_messages_of "$s" || { cat "$T/err"; fail "$s, limit $lim: not (only) jobbspar-$s messages"; }
-		grep -Eq 'write failed|incomplete chart|cannot (create|write|open)' "$T/err" ||
+		grep -Eq 'write failed|incomplete chart|came out incomplete|cannot (create|write|open)' "$T/err" ||
 			{ cat "$T/err"; fail "$s, limit $lim: the message does not say a write failed"; }
 		no_temporaries "$T/f" || fail "$s, limit $lim: temporaries left"
 		same_or_new "$B" "$T/new" "$T/f" || fail "$s, limit $lim: a partial file"
