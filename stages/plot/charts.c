@@ -369,6 +369,13 @@ int chart_verdict_heatmap(FILE *out, const struct plot_data *d, const struct plo
 {
 	if (!d->occ || nk == 0)
 		return 0;
+	/* one 150-pixel column per municipality: a national run would make a
+	 * picture wider than cairo can draw (32767) and nobody can read */
+	if (o->heatmap_max > 0 && nk > (size_t)o->heatmap_max) {
+		msg_note("verdict_heatmap: %zu municipalities, more than plot.heatmap_max (%d): not drawn",
+			 nk, o->heatmap_max);
+		return 0;
+	}
 	int has_group[100] = {0};
 	int ngroups = 0;
 	for (size_t i = 0; i < d->occ->n; i++) {

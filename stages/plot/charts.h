@@ -25,6 +25,8 @@ struct plot_opts {
 	int top_n;              /* occupations in charts 1, 3 (labels) and 4 */
 	long min_employed;      /* plot.min_employed: smaller occupations rank after the others */
 	int trend_n;            /* occupations in chart 5 */
+	int heatmap_max;        /* plot.heatmap_max: chart 2 only up to this many
+				 * municipalities (0 = no limit) */
 	const char *const *compare; /* chart 7 areas (shortage.tsv kommun values) */
 	size_t ncompare;
 };
@@ -57,7 +59,8 @@ void chart_meta_clear(struct chart_meta *m);
  * code (borrowed). */
 int chart_top_shortage(FILE *out, const struct plot_data *d, const struct plot_opts *o,
 		       const char *kommun, struct chart_meta *m);
-/* Chart 2: over the municipalities KOMMUN[0..NK). */
+/* Chart 2: over the municipalities KOMMUN[0..NK); not drawn (0, with a
+ * note) when NK is above o->heatmap_max. */
 int chart_verdict_heatmap(FILE *out, const struct plot_data *d, const struct plot_opts *o,
 			  const char (*kommun)[5], size_t nk, struct chart_meta *m);
 int chart_supply_demand(FILE *out, const struct plot_data *d, const struct plot_opts *o,

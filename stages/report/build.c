@@ -3,9 +3,11 @@
  * survey estimates resting on fewer than min_respondents respondents are
  * hidden (primary), then published totals are protected (secondary). */
 #include "report.h"
+#include "keymap.h"
 #include "msg.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -604,22 +606,47 @@ static void build_compare(struct report *R)
 			nbrist[j] = nbrist[j - 1];
 			nbrist[j - 1] = ti;
 		}
+	/* the row of each (code, area) cell, found in one pass over the table
+	 * (a national run has hundreds of codes and areas and 100 000 rows):
+	 * the last such row gives the verdict, the first with a label the label */
 	int c_kommun = mtab_col(in, "kommun");
+	struct keymap *code_ix = keymap_new(), *area_ix = keymap_new();
+	for (size_t c = 0; c < ncodes; c++)
+		keymap_insert(code_ix, codes[c], strlen(codes[c]), c, NULL);
+	for (size_t a = 0; a < narea; a++)
+		keymap_insert(area_ix, areas[a], strlen(areas[a]), a, NULL);
+	size_t ncell = ncodes * narea;
+	size_t *last = emalloc((ncell ? ncell : 1) * sizeof *last);
+	size_t *labelled = emalloc((ncell ? ncell : 1) * sizeof *labelled);
+	for (size_t i = 0; i < ncell; i++)
+		last[i] = labelled[i] = SIZE_MAX;
+	for (size_t i = 0; i < in->nrow; i++) {
+		const char *ssyk = mtab_str(in, i, c_ssyk), *km = mtab_str(in, i, c_kommun);
+		uint64_t c, a;
+		if (!keymap_get(code_ix, ssyk, strlen(ssyk), &c) || !keymap_get(area_ix, km, strlen(km), &a))
+			continue;
+		size_t cell = (size_t)c * narea + (size_t)a;
+		last[cell] = i;
+		if (labelled[cell] == SIZE_MAX && *mtab_str(in, i, c_label))
+			labelled[cell] = i;
+	}
 	for (size_t c = 0; c < ncodes; c++) {
 		size_t r = rtable_add_row(o);
 		rtable_text(o, r, 0, codes[c]);
 		const char *label = "";
-		for (size_t a = 0; a < narea; a++)
-			for (size_t i = 0; i < in->nrow; i++)
-				if (strcmp(mtab_str(in, i, c_ssyk), codes[c]) == 0 &&
-				    strcmp(mtab_str(in, i, c_kommun), areas[a]) == 0) {
-					rtable_text(o, r, 2 + a,
-						    i18n_verdict(S, mtab_str(in, i, c_verdict)));
-					if (!*label)
-						label = mtab_str(in, i, c_label);
-				}
+		for (size_t a = 0; a < narea; a++) {
+			size_t cell = c * narea + a;
+			if (last[cell] != SIZE_MAX)
+				rtable_text(o, r, 2 + a, i18n_verdict(S, mtab_str(in, last[cell], c_verdict)));
+			if (!*label && labelled[cell] != SIZE_MAX)
+				label = mtab_str(in, labelled[cell], c_label);
+		}
 		rtable_text(o, r, 1, report_ssyk_label(R, codes[c], label));
 	}
+	free(last);
+	free(labelled);
+	keymap_free(code_ix);
+	keymap_free(area_ix);
 	free(codes);
 	free(nbrist);
 	R->occ_t = o;

@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_AREAS 64
 #define NCODES 10000
+#define KOMMUN_AREAS 3 /* a municipality counts in itself, its county and SE */
 #define NIND 6         /* registry indicators scored */
 #define NEST 7         /* survey estimates: total + 6 ratios */
 
@@ -74,6 +74,7 @@ int shortage_options_read(const struct config *cfg, struct shortage_options *o)
 	bad |= config_double(cfg, "shortage", "survey_watch_balance", 20, &o->survey_cuts.watch);
 	bad |= config_double(cfg, "shortage", "survey_surplus_balance", -20, &o->survey_cuts.surplus);
 	bad |= config_double(cfg, "shortage", "paradox_share_brist", 0.5, &o->paradox_share_brist);
+	bad |= config_long(cfg, "shortage", "compare_max", 20, &o->compare_max);
 	for (int b = 0; b < REGISTRY_NBANDS; b++) {
 		char key[32];
 		snprintf(key, sizeof key, "exit5_%s", registry_age_bands[b]);
@@ -88,6 +89,8 @@ int shortage_options_read(const struct config *cfg, struct shortage_options *o)
 		what = "survey.confidence must be between 0 and 1";
 	else if (o->horizon_years != 5 && o->horizon_years != 10)
 		what = "shortage.horizon_years must be 5 or 10";
+	else if (o->compare_max < 0)
+		what = "shortage.compare_max must be 0 or more";
 	else if (o->min_indicators < 1 || o->min_indicators > NIND)
 		what = "shortage.min_indicators must be 1 to 6";
 	else if (!(o->cuts.surplus <= o->cuts.watch && o->cuts.watch <= o->cuts.brist))
@@ -157,18 +160,22 @@ struct ctx {
 	const struct shortage_options *opt;
 	const struct codes *codes;
 	const char *workdir;
-	struct area area[MAX_AREAS];
-	size_t nareas;
-	uint64_t kmask[NCODES];
+	struct area *area;          /* sorted by code */
+	size_t nareas, caparea;
+	/* the areas a kommun code counts in, ascending: a row of kommun k adds
+	 * to karea[k][0..nkarea[k]-1] (at most KOMMUN_AREAS, so reading is
+	 * linear in the rows whatever the number of reporting areas) */
+	uint16_t karea[NCODES][KOMMUN_AREAS];
+	unsigned char nkarea[NCODES];
 	int year;                   /* latest year */
 	int ey0;                    /* first employment year */
 	size_t ney;
 	int vy0;
 	size_t nvy;
-	struct occ **occ[MAX_AREAS];
-	struct occ total[MAX_AREAS];
+	struct occ ***occ;          /* per area: NCODES pointers, NULL if absent */
+	struct occ *total;          /* per area */
 	struct survey_design *design;
-	uint64_t *unit_mask;
+	int *unit_kommun;           /* per survey unit: its kommun code */
 	struct occrow *rows;
 	size_t nrows;
 	struct yb yb[NCODES];
@@ -225,9 +232,13 @@ static int add_area(struct ctx *x, const char *code, const char *type, const cha
 	for (size_t i = 0; i < x->nareas; i++)
 		if (strcmp(x->area[i].code, code) == 0)
 			return 0;
-	if (x->nareas == MAX_AREAS) {
-		msg_error("too many reporting areas (at most %d with counties)", MAX_AREAS);
+	if (x->nareas == UINT16_MAX) {
+		msg_error("too many reporting areas (at most %d with counties)", UINT16_MAX);
 		return -1;
+	}
+	if (x->nareas == x->caparea) {
+		x->caparea = x->caparea ? 2 * x->caparea : 64;
+		x->area = erealloc(x->area, x->caparea * sizeof *x->area);
 	}
 	struct area *ar = &x->area[x->nareas++];
 	snprintf(ar->code, sizeof ar->code, "%s", code);
@@ -264,20 +275,32 @@ static int setup_areas(struct ctx *x, const char (*munis)[5], size_t nmunis)
 	for (int c = 0; c < NCODES; c++) {
 		char code[12];
 		snprintf(code, sizeof code, "%04d", c);
-		uint64_t m = UINT64_C(1) << se;
+		size_t in[KOMMUN_AREAS], n = 0;
+		in[n++] = se;
 		size_t a = area_index(x, code);
 		if (a != (size_t)-1)
-			m |= UINT64_C(1) << a;
+			in[n++] = a;
 		const struct kommun_entry *k = codes_kommun_find(x->codes, code);
 		if (k) {
 			char lan[8];
 			snprintf(lan, sizeof lan, "L%s", k->lan);
 			size_t l = area_index(x, lan);
 			if (l != (size_t)-1)
-				m |= UINT64_C(1) << l;
+				in[n++] = l;
 		}
-		x->kmask[c] = m;
+		/* ascending, as the areas are visited in order */
+		for (size_t i = 1; i < n; i++)
+			for (size_t j = i; j > 0 && in[j - 1] > in[j]; j--) {
+				size_t t = in[j];
+				in[j] = in[j - 1];
+				in[j - 1] = t;
+			}
+		for (size_t i = 0; i < n; i++)
+			x->karea[c][i] = (uint16_t)in[i];
+		x->nkarea[c] = (unsigned char)n;
 	}
+	x->occ = ecalloc(x->nareas, sizeof *x->occ);
+	x->total = ecalloc(x->nareas, sizeof *x->total);
 	for (size_t a = 0; a < x->nareas; a++)
 		x->occ[a] = ecalloc(NCODES, sizeof(struct occ *));
 	return 0;
@@ -399,9 +422,8 @@ static int read_employment(struct ctx *x)
 		}
 		if (year < x->ey0 || year > x->year)
 			continue;
-		for (size_t a = 0; a < x->nareas; a++) {
-			if (!(x->kmask[k] >> a & 1))
-				continue;
+		for (size_t i = 0; i < x->nkarea[k]; i++) {
+			size_t a = x->karea[k][i];
 			struct occ *o = occ_get(x, a, s);
 			o->emp[year - x->ey0] += emp;
 			if (year == x->year)
@@ -436,9 +458,8 @@ static int read_vacancies(struct ctx *x)
 		int year = (int)tsv_get_long(r, c[2], 0);
 		if (year < x->vy0 || year > x->year)
 			continue;
-		for (size_t a = 0; a < x->nareas; a++) {
-			if (!(x->kmask[k] >> a & 1))
-				continue;
+		for (size_t i = 0; i < x->nkarea[k]; i++) {
+			size_t a = x->karea[k][i];
 			struct occ *o = occ_get(x, a, s);
 			o->vac[year - x->vy0] += pos;
 			o->ads_all++;
@@ -505,12 +526,9 @@ static int read_jobseekers(struct ctx *x)
 		}
 		if (rc)
 			break;
-		for (size_t a = 0; a < x->nareas; a++) {
-			if (!(x->kmask[k] >> a & 1))
-				continue;
+		for (size_t j = 0; j < x->nkarea[k]; j++)
 			for (int i = 0; i < n; i++)
-				occ_get(x, a, codes[i])->jobseekers += 1;
-		}
+				occ_get(x, x->karea[k][j], codes[i])->jobseekers += 1;
 	}
 	tsv_reader_close(r);
 	return rc;
@@ -591,9 +609,9 @@ static int read_survey(struct ctx *x)
 		size_t u = survey_design_add_unit(x->design, id, (size_t)s);
 		if (u >= cap) {
 			cap = cap ? 2 * cap : 256;
-			x->unit_mask = erealloc(x->unit_mask, cap * sizeof *x->unit_mask);
+			x->unit_kommun = erealloc(x->unit_kommun, cap * sizeof *x->unit_kommun);
 		}
-		x->unit_mask[u] = x->kmask[k];
+		x->unit_kommun[u] = k;
 	}
 	tsv_reader_close(r);
 	if (rc)
@@ -728,6 +746,15 @@ static void row_items(const struct occrow *row, double A[NEST], double B[NEST])
 	B[E_NET3] = row->ch3 >= -1;
 }
 
+static int unit_in_area(const struct ctx *x, size_t unit, size_t a)
+{
+	int k = x->unit_kommun[unit];
+	for (size_t i = 0; i < x->nkarea[k]; i++)
+		if (x->karea[k][i] == a)
+			return 1;
+	return 0;
+}
+
 struct est_work {
 	size_t *stamp;     /* per group: last block id that touched it */
 	size_t *touched;
@@ -743,7 +770,7 @@ static void estimate(struct ctx *x, struct est_work *w, size_t blockid, size_t a
 	double num[NEST] = { 0 }, den[NEST] = { 0 }, A[NEST], B[NEST];
 	memset(e, 0, sizeof *e);
 	for (size_t i = 0; i < n; i++) {
-		if (!(x->unit_mask[rows[i].unit] >> a & 1))
+		if (!unit_in_area(x, rows[i].unit, a))
 			continue;
 		double wt = d->unit[rows[i].unit].weight;
 		row_items(&rows[i], A, B);
@@ -762,7 +789,7 @@ static void estimate(struct ctx *x, struct est_work *w, size_t blockid, size_t a
 		R[k] = den[k] > 0 ? num[k] / den[k] : NAN;
 	size_t nt = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (!(x->unit_mask[rows[i].unit] >> a & 1))
+		if (!unit_in_area(x, rows[i].unit, a))
 			continue;
 		const struct survey_unit *u = &d->unit[rows[i].unit];
 		size_t g = d->stratum[u->stratum].group;
@@ -1196,6 +1223,16 @@ static int write_compare(struct ctx *x, const char *outdir)
 	free(path);
 	if (!w)
 		return -1;
+	/* every pair of municipalities: 290 make 41 905 pairs, millions of rows
+	 * that no reader wants (a workbook sheet holds 1 048 576) */
+	size_t nk = 0;
+	for (size_t a = 0; a < x->nareas; a++)
+		nk += strcmp(x->area[a].type, "kommun") == 0;
+	if (nk > (size_t)x->opt->compare_max) {
+		msg_note("compare.tsv: %zu municipalities, more than shortage.compare_max (%ld): no pairs written",
+			 nk, x->opt->compare_max);
+		return tsv_writer_close(w);
+	}
 	for (int s = 0; s < NCODES; s++) {
 		for (size_t a = 0; a < x->nareas; a++) {
 			if (strcmp(x->area[a].type, "kommun") != 0)
@@ -1277,7 +1314,7 @@ static int write_weights(struct ctx *x)
 
 static void ctx_free(struct ctx *x)
 {
-	for (size_t a = 0; a < x->nareas; a++) {
+	for (size_t a = 0; a < x->nareas && x->occ; a++) {
 		if (x->occ[a]) {
 			for (int s = 0; s < NCODES; s++) {
 				if (x->occ[a][s]) {
@@ -1295,8 +1332,11 @@ static void ctx_free(struct ctx *x)
 		free(x->yb[s].jobb);
 		free(x->yb[s].prognos);
 	}
+	free(x->occ);
+	free(x->total);
+	free(x->area);
 	survey_design_free(x->design);
-	free(x->unit_mask);
+	free(x->unit_kommun);
 	free(x->rows);
 }
 

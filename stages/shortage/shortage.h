@@ -32,6 +32,7 @@ struct shortage_options {
 	struct verdict_cuts cuts;
 	struct verdict_survey_cuts survey_cuts;
 	double paradox_share_brist;
+	long compare_max;              /* compare.tsv only up to this many municipalities */
 	/* [retirement] */
 	double exit5[REGISTRY_NBANDS];
 	double exit10[REGISTRY_NBANDS];

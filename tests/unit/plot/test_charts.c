@@ -255,6 +255,44 @@ static void test_occ_table_read_expansion(void **state)
 	free(dir);
 }
 
+/* Chart 2 is one 150-pixel column per municipality: above plot.heatmap_max
+ * municipalities (a national run) it is not drawn at all, rather than as a
+ * picture wider than cairo's limit of 32767 pixels. */
+static void test_heatmap_max(void **state)
+{
+	(void)state;
+	static const char kommun[3][5] = {"0581", "0882", "0180"};
+	struct occ_row rows[3];
+	for (int i = 0; i < 3; i++)
+		rows[i] = make_row(kommun[i], "5120", "Kockar", 2.0, 0.5, 10, 100);
+	struct occ_table t = {rows, 3};
+	struct plot_data d;
+	memset(&d, 0, sizeof d);
+	d.occ = &t;
+	struct plot_opts o = opts();
+	for (int max = 0; max <= 3; max++) {
+		o.heatmap_max = max;
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *fp = open_memstream(&buf, &len);
+		assert_non_null(fp);
+		struct chart_meta m;
+		memset(&m, 0, sizeof m);
+		int st = chart_verdict_heatmap(fp, &d, &o, kommun, 3, &m);
+		assert_int_equal(fclose(fp), 0);
+		if (max == 1 || max == 2) {
+			assert_int_equal(st, 0);
+			assert_int_equal(len, 0);
+		} else { /* 0: no limit */
+			assert_int_equal(st, 1);
+			assert_int_equal(m.width, 700 + 3 * 150);
+			assert_non_null(strstr(buf, "set xrange [0.5:3.5]"));
+		}
+		chart_meta_clear(&m);
+		free(buf);
+	}
+}
+
 static void test_verdict_parse(void **state)
 {
 	(void)state;
@@ -275,6 +313,7 @@ int main(void)
 		cmocka_unit_test(test_candidates_small_cells),
 		cmocka_unit_test(test_track_fit_hostile_name),
 		cmocka_unit_test(test_occ_table_read_expansion),
+		cmocka_unit_test(test_heatmap_max),
 		cmocka_unit_test(test_verdict_parse),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
