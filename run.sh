@@ -196,7 +196,8 @@ effective_config() {
 			indented = line ~ /^[ \t]/
 			s = trim(line)
 			if (s == "" || s ~ /^[;#]/) continue
-			if (indented && prev != "") { put(sec, prev, trim(strip_comment(s))); continue }
+			# a continuation line: joined to the value with a comma, as config.c does
+			if (indented && prev != "") { put(sec, prev, value[sec SUBSEP prev] "," trim(strip_comment(s))); continue }
 			if (s ~ /^\[/) {
 				e = index(s, "]")
 				if (e) { sec = substr(s, 2, e - 2); prev = "" }

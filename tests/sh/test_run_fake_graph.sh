@@ -2,7 +2,8 @@
 # run.sh and stages/graph.mk with fake stages (tests/sh/run_fakes.sh): the
 # first run publishes a complete report; a rerun with nothing changed runs no
 # stage and publishes the same bytes; changing a track reruns only trackfit,
-# plot and report; survey settings rerun shortage onwards; input, a new or
+# plot and report; survey settings rerun shortage onwards; a multi-line
+# value is read as the stages read it; input, a new or
 # removed track, or the key rerun everything; a removed track's chart is not
 # published; a failing stage stops the run with its name and message, exit 1,
 # and leaves the previous report published; usage errors exit 2.
@@ -68,6 +69,18 @@ expect_calls "plot report"
 # 4. survey settings: shortage onwards
 sed -i 's/^max_cv = 0.35/max_cv = 0.30/' "$FK/data/test.ini"
 expect_calls "shortage trackfit plot report"
+
+# 4b. a multi-line value (indented continuation lines, joined with commas as
+# pipeline/config.c joins them): a change on its first line reruns too
+sed -i 's/^municipalities = 0581, 0882$/municipalities = 0581\n  0882/' "$FK/data/test.ini"
+expect_calls "ingest shortage trackfit plot report"
+grep -q '"municipalities": "0581,0882",' "$OUT/manifest.json" || fail "manifest: multi-line value not joined"
+sed -i 's/^municipalities = 0581$/municipalities = 0180/' "$FK/data/test.ini"
+expect_calls "ingest shortage trackfit plot report"
+grep -q '"municipalities": "0180,0882",' "$OUT/manifest.json" || fail "manifest: first line of a multi-line value lost"
+sed -i '/^municipalities = 0180$/{N;s/.*/municipalities = 0581, 0882/}' "$FK/data/test.ini"
+expect_calls "ingest shortage trackfit plot report"
+grep -q '^municipalities = 0581, 0882$' "$FK/data/test.ini" || fail "test configuration not restored"
 
 # 5. an input file, a new input file, the key: everything
 echo "4" >>"$FK/data/in/second.csv"
