@@ -346,6 +346,11 @@ int csvin_read_fp(FILE *fp, const char *name, const struct csvin_options *opt,
 		size_t ok = utf8_valid_prefix(buf, n, &trunc);
 		info->encoding = ok == n && (!trunc || n == detect)
 			? CSVIN_UTF8 : CSVIN_WINDOWS_1252;
+		if (info->encoding == CSVIN_WINDOWS_1252) {
+			info->first_non_utf8_line = 1;
+			for (size_t i = 0; i < ok && i < n; i++)
+				info->first_non_utf8_line += buf[i] == '\n';
+		}
 	}
 	info->delimiter = opt->delimiter ? (char)opt->delimiter
 					 : detect_delimiter(buf + skip, n - skip);

@@ -33,6 +33,8 @@ struct csvin_info {
 	unsigned long long bytes;     /* raw bytes read */
 	unsigned char sha256[32];     /* of the raw bytes, set at the end */
 	long blank_lines;             /* empty lines skipped */
+	long first_non_utf8_line;     /* Windows-1252: the line of the first byte
+				       * that is not UTF-8 (why), else 0 */
 };
 
 /* One record. Everything is borrowed and valid only during the callback. */

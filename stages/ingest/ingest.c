@@ -1174,6 +1174,10 @@ int ingest_run(const struct ingest_options *opt, const struct codes *codes,
 	 * analyst's terminal shows it: file, line and column of the first */
 	for (int i = 0; i < INGEST_NFILES && rc == 0; i++) {
 		const struct ingest_file_stats *f = &res->file[i];
+		if (f->present && f->info.encoding == CSVIN_WINDOWS_1252)
+			msg_error_at(fs[i].path, f->info.first_non_utf8_line,
+				     "warning: not UTF-8 (the first such byte is on this line), so the "
+				     "whole file was read as Windows-1252");
 		if (f->present && f->rows_read == 0)
 			msg_error_at(fs[i].path, 0, "warning: no data rows (header only)");
 		if (f->rejected)
