@@ -38,9 +38,15 @@ mkdir "$T/probe"
 mount -t tmpfs -o size=64k tmpfs "$T/probe" 2>/dev/null || { echo "mount not permitted"; exit 77; }
 umount "$T/probe"
 fail() { echo "FAIL: $*"; exit 1; }
+# the program and its configuration copied out of the way of the /tmp mount
+# (the checkout itself may live under /tmp)
+mkdir "$T/bin" "$T/data"
+cp "$BIN/jobbspar-report" "$T/bin/" && cp -R "$ROOT/data/default.ini" "$ROOT/data/ref" "$T/data/" ||
+	fail "cannot copy the program and its configuration"
+BIN=$T/bin
 
 report() { # report: the stage on $T/out, stderr to $T/err; returns its status
-	"$BIN/jobbspar-report" -c "$ROOT/data/default.ini" -o "$T/out" </dev/null 2>"$T/err"
+	"$BIN/jobbspar-report" -c "$T/data/default.ini" -o "$T/out" </dev/null 2>"$T/err"
 }
 # complete FILE: every member inflates with the right CRC-32 and every XML
 # part parses (an independent reader: python3's standard library)
