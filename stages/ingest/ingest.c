@@ -856,7 +856,13 @@ static int on_header(struct ingest_state *st, struct file_state *fs, const struc
 				used[i] = 1;
 		}
 		if (fs->idx[k] < 0 && def->cols[k].required) {
-			msg_error_at(fs->path, row->line, "missing required column %s", def->cols[k].name);
+			/* a second byte-order mark (the first is skipped) hides the
+			 * first column's name: say so rather than only "missing" */
+			int stray_bom = row->nfields > 0 &&
+					strncmp(row->field[0], "\xEF\xBB\xBF", 3) == 0;
+			msg_error_at(fs->path, row->line, "missing required column %s%s",
+				     def->cols[k].name,
+				     stray_bom ? " (the header starts with a stray byte-order mark)" : "");
 			return 1;
 		}
 	}
