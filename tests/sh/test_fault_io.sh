@@ -132,6 +132,8 @@ read_fault() {
 	esac
 	case $kind in
 	eio:*)
+		# LeakSanitizer cannot run under ptrace: off for this run only
+		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 		strace -f -qq -o /dev/null -P "$target" -e trace=read -e inject=read:error=EIO:when="${kind#eio:}+" \
 			"$BIN/jobbspar-$s" -c "$ROOT/data/default.ini" --set run.key_file="$KEY" "$@" -o "$T/r" \
 			</dev/null 2>"$T/err" ;;

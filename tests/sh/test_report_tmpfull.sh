@@ -38,8 +38,10 @@ mkdir "$T/probe"
 mount -t tmpfs -o size=64k tmpfs "$T/probe" 2>/dev/null || { echo "mount not permitted"; exit 77; }
 umount "$T/probe"
 fail() { echo "FAIL: $*"; exit 1; }
-# the program and its configuration copied out of the way of the /tmp mount
-# (the checkout itself may live under /tmp)
+# the program and its configuration copied out of the way of the /tmp mount,
+# and the working folder moved there too (the checkout itself may live under
+# /tmp, and some tools, a pyenv python3 for one, need their working folder)
+cd "$T" || fail "cd $T"
 mkdir "$T/bin" "$T/data"
 cp "$BIN/jobbspar-report" "$T/bin/" && cp -R "$ROOT/data/default.ini" "$ROOT/data/ref" "$T/data/" ||
 	fail "cannot copy the program and its configuration"
