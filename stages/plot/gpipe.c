@@ -106,18 +106,18 @@ int gp_has_terminal(const char *gnuplot, const char *term)
 }
 
 /* Makes a temporary beside PATH for gnuplot to write (mode 0644, it is
- * published). New string or NULL with a message. */
-static char *gp_tempfile(const char *path)
+ * published). New string, or NULL with the message in *WHY (new string). */
+static char *gp_tempfile(const char *path, char **why)
 {
 	char *tmp = easprintf("%s.tmp.XXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		msg_error("%s: cannot create: %s", path, strerror(errno));
+		*why = easprintf("%s: cannot create: %s", path, strerror(errno));
 		free(tmp);
 		return NULL;
 	}
 	if (fchmod(fd, 0644) != 0 || close(fd) != 0) {
-		msg_error("%s: cannot create: %s", path, strerror(errno));
+		*why = easprintf("%s: cannot create: %s", path, strerror(errno));
 		unlink(tmp);
 		free(tmp);
 		return NULL;
@@ -172,40 +172,118 @@ static int gp_complete(const char *path, const char *kind)
 	return n >= 6 && memcmp(tail + n - 6, "</svg>", 6) == 0 ? 0 : -1;
 }
 
-int gp_render(const struct gp_setup *s, const char *body, int width, int height,
-	      const char *svg_path, const char *png_path)
+struct gp_job {
+	pid_t pid;              /* gnuplot (through sh), or -1 when not started */
+	char *svg_path, *png_path;
+	char *tsvg, *tpng;      /* the temporaries gnuplot writes, or NULL */
+	char *why;              /* a failure before gnuplot ran: the message */
+	int write_failed, write_errno;
+};
+
+/* Starts "exec GNUPLOT >/dev/null" through sh, as popen would, with its
+ * stdin a pipe whose write end is returned in *TO (close-on-exec, so that
+ * no later gnuplot holds it open). Returns the pid, or -1 with errno set. */
+static pid_t gp_spawn(const char *gnuplot, FILE **to)
 {
-	char *tsvg = gp_tempfile(svg_path);
-	if (!tsvg)
+	int fd[2];
+	if (pipe(fd) != 0)
 		return -1;
-	char *tpng = gp_tempfile(png_path);
-	if (!tpng) {
-		unlink(tsvg);
-		free(tsvg);
+	if (fcntl(fd[1], F_SETFD, FD_CLOEXEC) != 0) {
+		int e = errno;
+		close(fd[0]);
+		close(fd[1]);
+		errno = e;
 		return -1;
 	}
-	int rc = -1;
-	FILE *fp = gp_open(s->gnuplot);
-	if (!fp) {
-		msg_error("%s: cannot start gnuplot: %s", svg_path, strerror(errno));
-		goto out;
+	char *q = gp_shell_quote(gnuplot);
+	char *cmd = easprintf("exec %s >/dev/null", q);
+	free(q);
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid == 0) {
+		if (fd[0] != STDIN_FILENO) {
+			if (dup2(fd[0], STDIN_FILENO) < 0)
+				_exit(127);
+			close(fd[0]);
+		}
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		_exit(127);
 	}
-	int bad = gp_write_format(fp, s, "svg", width, height, tsvg, body) != 0;
+	int e = errno;
+	free(cmd);
+	close(fd[0]);
+	if (pid < 0) {
+		close(fd[1]);
+		errno = e;
+		return -1;
+	}
+	*to = fdopen(fd[1], "w");
+	if (!*to) {
+		e = errno;
+		close(fd[1]);
+		waitpid(pid, NULL, 0);
+		errno = e;
+		return -1;
+	}
+	return pid;
+}
+
+struct gp_job *gp_render_start(const struct gp_setup *s, const char *body, int width, int height,
+			       const char *svg_path, const char *png_path)
+{
+	struct gp_job *job = ecalloc(1, sizeof *job);
+	job->pid = -1;
+	job->svg_path = estrdup(svg_path);
+	job->png_path = estrdup(png_path);
+	job->tsvg = gp_tempfile(svg_path, &job->why);
+	if (job->tsvg)
+		job->tpng = gp_tempfile(png_path, &job->why);
+	if (!job->tpng)
+		return job;
+	FILE *fp = NULL;
+	job->pid = gp_spawn(s->gnuplot, &fp);
+	if (job->pid < 0) {
+		job->why = easprintf("%s: cannot start gnuplot: %s", svg_path, strerror(errno));
+		return job;
+	}
+	int bad = gp_write_format(fp, s, "svg", width, height, job->tsvg, body) != 0;
 	if (!bad)
-		bad = gp_write_format(fp, s, s->png_term, width, height, tpng, body) != 0;
+		bad = gp_write_format(fp, s, s->png_term, width, height, job->tpng, body) != 0;
 	if (!bad)
 		bad = fflush(fp) != 0;
-	int write_errno = errno;
-	int status = pclose(fp);
+	job->write_errno = errno;
+	job->write_failed = bad;
+	/* closing our end lets gnuplot see the end of its script and finish
+	 * while the caller starts the next chart */
+	fclose(fp);
+	return job;
+}
+
+int gp_render_finish(struct gp_job *job)
+{
+	const char *svg_path = job->svg_path, *png_path = job->png_path;
+	int rc = -1;
+	if (job->why) {
+		msg_error("%s", job->why);
+		goto out;
+	}
+	int status;
+	while (waitpid(job->pid, &status, 0) < 0) {
+		if (errno != EINTR) {
+			status = -1;
+			break;
+		}
+	}
 	char why[160];
-	if (bad) {
-		msg_error("%s: writing to gnuplot failed: %s", svg_path, strerror(write_errno));
+	if (job->write_failed) {
+		msg_error("%s: writing to gnuplot failed: %s", svg_path, strerror(job->write_errno));
 		goto out;
 	}
 	if (gp_status_ok(status, why, sizeof why) != 0) {
 		msg_error("%s: %s", svg_path, why);
 		goto out;
 	}
+	const char *tsvg = job->tsvg, *tpng = job->tpng;
 	struct stat st1, st2;
 	if (stat(tsvg, &st1) != 0 || st1.st_size == 0 || stat(tpng, &st2) != 0 || st2.st_size == 0) {
 		msg_error("%s: gnuplot wrote an empty chart", svg_path);
@@ -232,10 +310,22 @@ int gp_render(const struct gp_setup *s, const char *body, int width, int height,
 	rc = 0;
 out:
 	if (rc != 0) {
-		unlink(tsvg);
-		unlink(tpng);
+		if (job->tsvg)
+			unlink(job->tsvg);
+		if (job->tpng)
+			unlink(job->tpng);
 	}
-	free(tsvg);
-	free(tpng);
+	free(job->tsvg);
+	free(job->tpng);
+	free(job->why);
+	free(job->svg_path);
+	free(job->png_path);
+	free(job);
 	return rc;
+}
+
+int gp_render(const struct gp_setup *s, const char *body, int width, int height,
+	      const char *svg_path, const char *png_path)
+{
+	return gp_render_finish(gp_render_start(s, body, width, height, svg_path, png_path));
 }

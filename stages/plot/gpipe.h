@@ -2,7 +2,8 @@
  * PNG. Every write to the pipe and gnuplot's exit status are checked; the
  * chart files appear under their names only when gnuplot succeeded (gnuplot
  * writes temporaries that are renamed afterwards), so a failed run never
- * leaves a partial chart. */
+ * leaves a partial chart. gp_render_start and gp_render_finish split the
+ * same work so that a caller can keep a few gnuplots running at once. */
 #ifndef JOBBSPAR_PLOT_GPIPE_H
 #define JOBBSPAR_PLOT_GPIPE_H
 
@@ -31,6 +32,22 @@ struct gp_setup {
  * their previous content). */
 int gp_render(const struct gp_setup *setup, const char *body, int width, int height,
 	      const char *svg_path, const char *png_path);
+
+/* A chart being drawn by its own gnuplot, in the background. */
+struct gp_job;
+
+/* Starts drawing a chart as gp_render does, writes all of BODY to a new
+ * gnuplot and returns without waiting for it, so that several charts can be
+ * drawn at once (one per core). All arguments are borrowed for the call
+ * only. Returns a new job (never NULL): finish it with gp_render_finish,
+ * which reports any failure, including one in starting. */
+struct gp_job *gp_render_start(const struct gp_setup *setup, const char *body, int width,
+			       int height, const char *svg_path, const char *png_path);
+
+/* Waits for JOB's gnuplot, checks both charts and publishes them under
+ * their names. Returns 0, or -1 with the message gp_render gives. Frees
+ * JOB. */
+int gp_render_finish(struct gp_job *job);
 
 /* Quotes S for the POSIX shell (single quotes). New string, caller frees. */
 char *gp_shell_quote(const char *s);

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void usage(FILE *fp)
 {
@@ -39,6 +40,20 @@ static void usage(FILE *fp)
 	      "2 usage error.\n", fp);
 }
 
+/* A chart on its way: drawn by a gnuplot in the background (job), or
+ * already settled (nothing to draw, or its body could not be built). Its
+ * messages and its charts.tsv row wait until the charts before it are done,
+ * so the order does not depend on which gnuplot finishes first. */
+struct pending {
+	struct gp_job *job;     /* NULL when no gnuplot runs for it */
+	int st;                 /* as the chart function returned */
+	const char *id, *kommun;
+	struct chart_meta m;
+	char *svg, *png, *svg_path;
+};
+
+enum { PLOT_JOBS_MAX = 64 };
+
 struct run {
 	struct config *cfg;
 	struct codes *codes;
@@ -50,54 +65,94 @@ struct run {
 	struct plot_data data;
 	struct tsv_writer *index;
 	int failed;
+	int jobs;               /* plot.jobs: gnuplots at once */
+	struct pending queue[PLOT_JOBS_MAX * 2];
+	size_t qhead, qlen;     /* a ring over queue */
+	int running;            /* entries of queue with a job */
 };
 
-/* Renders one chart body into OUT/report and lists it in charts.tsv. */
+/* Settles the oldest chart of the queue: waits for its gnuplot, then
+ * reports it and lists it in charts.tsv. */
+static void finish_chart(struct run *r)
+{
+	struct pending *p = &r->queue[r->qhead];
+	r->qhead = (r->qhead + 1) % (sizeof r->queue / sizeof r->queue[0]);
+	r->qlen--;
+	if (p->st < 0) {
+		msg_error("%s: cannot build chart %s", r->reportdir, p->m.id);
+		r->failed = 1;
+	} else if (p->st > 0) {
+		r->running--;
+		if (gp_render_finish(p->job) != 0) {
+			r->failed = 1;
+		} else {
+			struct chart_meta *m = &p->m;
+			msg_note("%s: %s", p->svg_path, m->title[r->opts.lang]);
+			tsv_put_str(r->index, m->id);
+			tsv_put_str(r->index, m->kommun);
+			tsv_put_str(r->index, p->svg);
+			tsv_put_str(r->index, p->png);
+			tsv_put_str(r->index, m->title[LANG_SV]);
+			tsv_put_str(r->index, m->title[LANG_EN]);
+			tsv_put_str(r->index, m->alt[LANG_SV]);
+			tsv_put_str(r->index, m->alt[LANG_EN]);
+			tsv_end_row(r->index);
+		}
+		free(p->svg);
+		free(p->png);
+		free(p->svg_path);
+	} else {
+		msg_note("%s%s%s: nothing to draw", p->id, p->kommun ? " " : "",
+			 p->kommun ? p->kommun : "");
+	}
+	chart_meta_clear(&p->m);
+	memset(p, 0, sizeof *p);
+}
+
+/* Settles every chart still queued. */
+static void finish_charts(struct run *r)
+{
+	while (r->qlen > 0)
+		finish_chart(r);
+}
+
+/* Builds one chart body and starts drawing it into OUT/report, with at
+ * most r->jobs gnuplots running; finish_chart lists it in charts.tsv. The
+ * body is built before waiting for a free gnuplot, while the others draw. */
 static void emit_chart(struct run *r, const char *id,
 		       int (*draw)(FILE *, struct run *, const char *, struct chart_meta *),
 		       const char *kommun)
 {
+	struct pending c;
+	memset(&c, 0, sizeof c);
+	c.id = id;
+	c.kommun = kommun;
 	char *body = NULL;
 	size_t len = 0;
 	FILE *fp = open_memstream(&body, &len);
 	if (!fp)
 		msg_die(EXIT_DATA, "out of memory");
-	struct chart_meta m;
-	memset(&m, 0, sizeof m);
-	int st = draw(fp, r, kommun, &m);
-	if (fclose(fp) != 0 && st > 0)
-		st = -1;
-	if (st < 0) {
-		msg_error("%s: cannot build chart %s", r->reportdir, m.id);
-		r->failed = 1;
-	} else if (st > 0) {
-		char *base = m.kommun[0] ? easprintf("%s_%s", m.id, m.kommun) : estrdup(m.id);
-		char *svg = easprintf("%s.svg", base), *png = easprintf("%s.png", base);
-		char *svg_path = path_join(r->reportdir, svg), *png_path = path_join(r->reportdir, png);
-		if (gp_render(&r->gp, body, m.width, m.height, svg_path, png_path) != 0) {
-			r->failed = 1;
-		} else {
-			msg_note("%s: %s", svg_path, m.title[r->opts.lang]);
-			tsv_put_str(r->index, m.id);
-			tsv_put_str(r->index, m.kommun);
-			tsv_put_str(r->index, svg);
-			tsv_put_str(r->index, png);
-			tsv_put_str(r->index, m.title[LANG_SV]);
-			tsv_put_str(r->index, m.title[LANG_EN]);
-			tsv_put_str(r->index, m.alt[LANG_SV]);
-			tsv_put_str(r->index, m.alt[LANG_EN]);
-			tsv_end_row(r->index);
-		}
+	c.st = draw(fp, r, kommun, &c.m);
+	if (fclose(fp) != 0 && c.st > 0)
+		c.st = -1;
+	size_t cap = sizeof r->queue / sizeof r->queue[0];
+	while (r->qlen == cap || (c.st > 0 && r->running >= r->jobs))
+		finish_chart(r);
+	if (c.st > 0) {
+		struct chart_meta *m = &c.m;
+		char *base = m->kommun[0] ? easprintf("%s_%s", m->id, m->kommun) : estrdup(m->id);
+		c.svg = easprintf("%s.svg", base);
+		c.png = easprintf("%s.png", base);
+		c.svg_path = path_join(r->reportdir, c.svg);
+		char *png_path = path_join(r->reportdir, c.png);
+		c.job = gp_render_start(&r->gp, body, m->width, m->height, c.svg_path, png_path);
+		r->running++;
 		free(base);
-		free(svg);
-		free(png);
-		free(svg_path);
 		free(png_path);
-	} else {
-		msg_note("%s%s%s: nothing to draw", id, kommun ? " " : "", kommun ? kommun : "");
 	}
-	chart_meta_clear(&m);
 	free(body);
+	r->queue[(r->qhead + r->qlen) % cap] = c;
+	r->qlen++;
 }
 
 static int draw_top(FILE *f, struct run *r, const char *k, struct chart_meta *m)
@@ -187,6 +242,21 @@ static int run_stage(struct run *r, const char *lang_opt)
 	    config_count(r->cfg, "plot", "trend_top", 5, 8, &r->opts.trend_n) != 0 ||
 	    config_count(r->cfg, "plot", "heatmap_max", 40, 200, &r->opts.heatmap_max) != 0)
 		return -1;
+	long jobs;
+	if (config_long(r->cfg, "plot", "jobs", 0, &jobs) != 0)
+		return -1;
+	if (jobs < 0 || jobs > PLOT_JOBS_MAX) {
+		const struct config_entry *e = config_find(r->cfg, "plot", "jobs");
+		msg_error_at(r->cfg->path, e ? e->line : 0, "plot.jobs: must be 0 to %d",
+			     PLOT_JOBS_MAX);
+		return -1;
+	}
+	if (jobs == 0) {
+		/* one gnuplot per core: each is single-threaded */
+		long cores = sysconf(_SC_NPROCESSORS_ONLN);
+		jobs = cores < 1 ? 1 : cores > 4 ? 4 : cores;
+	}
+	r->jobs = (int)jobs;
 	long font_size;
 	if (config_long(r->cfg, "plot", "font_size", 12, &font_size) != 0)
 		return -1;
@@ -281,6 +351,7 @@ static int run_stage(struct run *r, const char *lang_opt)
 		emit_chart(r, "city_compare", draw_compare, NULL);
 		for (size_t k = 0; k < r->nk; k++)
 			emit_chart(r, "candidates", draw_candidates, r->kommun[k]);
+		finish_charts(r);
 		if (r->failed) {
 			tsv_writer_abort(r->index);
 			ok = 0;
