@@ -1,5 +1,6 @@
-/* gpipe: run gnuplot through popen and have it write one chart as SVG and
- * PNG. Every write to the pipe and gnuplot's exit status are checked; the
+/* gpipe: run gnuplot through a pipe to its stdin (forked as popen would,
+ * `sh -c 'exec gnuplot'`, so that several can run at once and each be
+ * reaped in order) and have it write one chart as SVG and PNG. Every write to the pipe and gnuplot's exit status are checked; the
  * chart files appear under their names only when gnuplot succeeded (gnuplot
  * writes temporaries that are renamed afterwards), so a failed run never
  * leaves a partial chart. gp_render_start and gp_render_finish split the
