@@ -3,7 +3,9 @@
 # command-line cases under tests/cli/<case>/, the bad-input corpus under
 # tests/bad/<case>/, and the shell tests tests/sh/test_*.sh. Prints a
 # summary; exits 1 if anything failed. ONLY_CASES=1 skips tests/sh (quick
-# iteration on the golden cases).
+# iteration on the golden cases); ONLY='PATTERN' runs only the tests whose
+# name (unit/test_x, cli/case, bad/case, sh/test_x) matches the shell
+# pattern, e.g. ONLY='*plot*' make check.
 #
 # A golden case folder holds:
 #   cmd              shell commands, run in a fresh temporary folder with
@@ -37,7 +39,17 @@ BAD_TIMEOUT=${BAD_TIMEOUT:-60}
 pass=0 fail=0 skip=0 xfail=0
 failed=""
 
+# only: is $1 a test that ONLY selects?
+only() {
+	[ -z "${ONLY:-}" ] && return 0
+	case "$1" in $ONLY) return 0 ;; esac
+	return 1
+}
+
+nunit=0
 for t in "$@"; do
+	only "unit/${t##*/tests/}" || continue
+	nunit=$((nunit + 1))
 	if "$t" >"$t.log" 2>&1; then
 		pass=$((pass + 1))
 	else
@@ -45,7 +57,7 @@ for t in "$@"; do
 		cat "$t.log"
 	fi
 done
-echo "unit: $# binaries run"
+echo "unit: $nunit binaries run"
 
 # bad_checks TMP RC CASE: the generic checks of a tests/bad case; prints what
 # is wrong and returns 1, or returns 0.
@@ -99,6 +111,7 @@ for case in "$ROOT"/tests/cli/*/ "$ROOT"/tests/bad/*/; do
 	case=${case%/}
 	kind=$(basename "$(dirname "$case")")
 	name=$kind/$(basename "$case")
+	only "$name" || continue
 	tmp=$(mktemp -d)
 	if [ "$kind" = bad ]; then
 		(cd "$tmp" && CASE="$case" timeout "$BAD_TIMEOUT" sh "$case/cmd" >stdout 2>stderr; echo $? >rc)
@@ -148,6 +161,7 @@ if [ -z "${ONLY_CASES:-}" ]; then
 	for t in "$ROOT"/tests/sh/test_*.sh; do
 		[ -f "$t" ] || continue
 		name=$(basename "$t" .sh)
+		only "sh/$name" || continue
 		log=$(mktemp)
 		sh "$t" >"$log" 2>&1
 		rc=$?

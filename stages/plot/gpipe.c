@@ -4,6 +4,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,115 +174,323 @@ static int gp_complete(const char *path, const char *kind)
 	return n >= 6 && memcmp(tail + n - 6, "</svg>", 6) == 0 ? 0 : -1;
 }
 
+/* One gnuplot that draws chart after chart. Its stdin is a pipe we write
+ * the charts' commands to; its stdout a pipe on which it prints one marker
+ * line after each chart, with the chart's number and GPVAL_ERRNO. */
+struct gp_worker {
+	pid_t pid;              /* gnuplot (through sh), or -1 when not running */
+	FILE *to;               /* its stdin */
+	int from;               /* its stdout, or -1 */
+	char line[1024];        /* a partial marker line read from it */
+	size_t len;
+	unsigned long seq;      /* charts started on it */
+	int busy;               /* a chart was started and not yet finished */
+};
+
+struct gp_pool {
+	const struct gp_setup *setup;
+	struct gp_worker *workers;
+	int nworkers;
+};
+
 struct gp_job {
-	pid_t pid;              /* gnuplot (through sh), or -1 when not started */
+	struct gp_worker *w;    /* NULL when the chart never reached a gnuplot */
+	unsigned long seq;      /* the chart's number on w */
 	char *svg_path, *png_path;
 	char *tsvg, *tpng;      /* the temporaries gnuplot writes, or NULL */
 	char *why;              /* a failure before gnuplot ran: the message */
 	int write_failed, write_errno;
+	int timeout_s;          /* setup->timeout_s */
 };
 
-/* Starts "exec GNUPLOT >/dev/null" through sh, as popen would, with its
- * stdin a pipe whose write end is returned in *TO (close-on-exec, so that
- * no later gnuplot holds it open). Returns the pid, or -1 with errno set. */
-static pid_t gp_spawn(const char *gnuplot, FILE **to)
+static const char gp_marker[] = "@@jobbspar-chart ";
+
+/* Starts "exec GNUPLOT" through sh, as popen would, with its stdin a pipe
+ * (returned in W->to) and its stdout another (W->from); our ends are
+ * close-on-exec, so that no later gnuplot holds them open. Returns 0, or
+ * -1 with errno set. */
+static int gp_spawn(const char *gnuplot, struct gp_worker *w)
 {
-	int fd[2];
-	if (pipe(fd) != 0)
+	int in[2], out[2];
+	if (pipe(in) != 0)
 		return -1;
-	if (fcntl(fd[1], F_SETFD, FD_CLOEXEC) != 0) {
+	if (pipe(out) != 0) {
 		int e = errno;
-		close(fd[0]);
-		close(fd[1]);
+		close(in[0]);
+		close(in[1]);
+		errno = e;
+		return -1;
+	}
+	if (fcntl(in[1], F_SETFD, FD_CLOEXEC) != 0 || fcntl(out[0], F_SETFD, FD_CLOEXEC) != 0) {
+		int e = errno;
+		close(in[0]);
+		close(in[1]);
+		close(out[0]);
+		close(out[1]);
 		errno = e;
 		return -1;
 	}
 	char *q = gp_shell_quote(gnuplot);
-	char *cmd = easprintf("exec %s >/dev/null", q);
+	char *cmd = easprintf("exec %s", q);
 	free(q);
 	fflush(NULL);
 	pid_t pid = fork();
 	if (pid == 0) {
-		if (fd[0] != STDIN_FILENO) {
-			if (dup2(fd[0], STDIN_FILENO) < 0)
-				_exit(127);
-			close(fd[0]);
-		}
+		if (dup2(in[0], STDIN_FILENO) < 0 || dup2(out[1], STDOUT_FILENO) < 0)
+			_exit(127);
+		if (in[0] != STDIN_FILENO)
+			close(in[0]);
+		if (out[1] != STDOUT_FILENO)
+			close(out[1]);
 		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
 		_exit(127);
 	}
 	int e = errno;
 	free(cmd);
-	close(fd[0]);
+	close(in[0]);
+	close(out[1]);
 	if (pid < 0) {
-		close(fd[1]);
+		close(in[1]);
+		close(out[0]);
 		errno = e;
 		return -1;
 	}
-	*to = fdopen(fd[1], "w");
-	if (!*to) {
+	w->to = fdopen(in[1], "w");
+	if (!w->to) {
 		e = errno;
-		close(fd[1]);
+		close(in[1]);
+		close(out[0]);
 		waitpid(pid, NULL, 0);
 		errno = e;
 		return -1;
 	}
-	return pid;
+	w->pid = pid;
+	w->from = out[0];
+	w->len = 0;
+	return 0;
 }
 
-struct gp_job *gp_render_start(const struct gp_setup *s, const char *body, int width, int height,
-			       const char *svg_path, const char *png_path)
+/* Ends W's gnuplot: closes its stdin (gnuplot exits at the end of its
+ * script) and waits for it. Returns its wait status, or -1 when it was not
+ * running or cannot be waited for. */
+static int gp_worker_stop(struct gp_worker *w)
 {
-	struct gp_job *job = ecalloc(1, sizeof *job);
-	job->pid = -1;
-	job->svg_path = estrdup(svg_path);
-	job->png_path = estrdup(png_path);
-	job->tsvg = gp_tempfile(svg_path, &job->why);
-	if (job->tsvg)
-		job->tpng = gp_tempfile(png_path, &job->why);
-	if (!job->tpng)
-		return job;
-	FILE *fp = NULL;
-	job->pid = gp_spawn(s->gnuplot, &fp);
-	if (job->pid < 0) {
-		job->why = easprintf("%s: cannot start gnuplot: %s", svg_path, strerror(errno));
-		return job;
-	}
-	int bad = gp_write_format(fp, s, "svg", width, height, job->tsvg, body) != 0;
-	if (!bad)
-		bad = gp_write_format(fp, s, s->png_term, width, height, job->tpng, body) != 0;
-	if (!bad)
-		bad = fflush(fp) != 0;
-	job->write_errno = errno;
-	job->write_failed = bad;
-	/* closing our end lets gnuplot see the end of its script and finish
-	 * while the caller starts the next chart */
-	fclose(fp);
-	return job;
-}
-
-int gp_render_finish(struct gp_job *job)
-{
-	const char *svg_path = job->svg_path, *png_path = job->png_path;
-	int rc = -1;
-	if (job->why) {
-		msg_error("%s", job->why);
-		goto out;
-	}
+	if (w->pid < 0)
+		return -1;
+	if (w->to)
+		fclose(w->to);
+	w->to = NULL;
+	if (w->from >= 0)
+		close(w->from);
+	w->from = -1;
 	int status;
-	while (waitpid(job->pid, &status, 0) < 0) {
+	while (waitpid(w->pid, &status, 0) < 0) {
 		if (errno != EINTR) {
 			status = -1;
 			break;
 		}
 	}
-	char why[160];
-	if (job->write_failed) {
-		msg_error("%s: writing to gnuplot failed: %s", svg_path, strerror(job->write_errno));
+	w->pid = -1;
+	w->len = 0;
+	return status;
+}
+
+struct gp_pool *gp_pool_new(const struct gp_setup *setup, int workers)
+{
+	struct gp_pool *pool = ecalloc(1, sizeof *pool);
+	pool->setup = setup;
+	pool->nworkers = workers < 1 ? 1 : workers;
+	pool->workers = ecalloc((size_t)pool->nworkers, sizeof *pool->workers);
+	for (int i = 0; i < pool->nworkers; i++) {
+		pool->workers[i].pid = -1;
+		pool->workers[i].from = -1;
+	}
+	return pool;
+}
+
+int gp_pool_free(struct gp_pool *pool)
+{
+	if (!pool)
+		return 0;
+	int rc = 0;
+	for (int i = 0; i < pool->nworkers; i++) {
+		struct gp_worker *w = &pool->workers[i];
+		if (w->pid < 0)
+			continue;
+		int status = gp_worker_stop(w);
+		char why[128];
+		if (gp_status_ok(status, why, sizeof why) != 0) {
+			msg_error("%s", why);
+			rc = -1;
+		}
+	}
+	free(pool->workers);
+	free(pool);
+	return rc;
+}
+
+/* Puts the svg terminal into the same state before every chart. gnuplot
+ * 5.4's svg terminal keeps the colour it last drew with from one file to
+ * the next and writes it into the first group of the next SVG, so a chart
+ * drawn after another would differ in bytes (not in looks) from the same
+ * chart drawn first. A tiny plot into /dev/null leaves the same colour
+ * behind whatever came before. reset session also forgets the previous
+ * chart's data blocks and variables. */
+static int gp_write_prologue(FILE *fp)
+{
+	return fputs("reset session\nreset errors\nset print '-'\n"
+		     "set terminal svg size 100,100 fixed noenhanced background '#ffffff'\n"
+		     "set output '/dev/null'\nunset border\nunset tics\nunset key\n"
+		     "plot [0:1] [0:1] 0.5 lc rgb '#000000'\nunset output\n", fp) < 0 ? -1 : 0;
+}
+
+struct gp_job *gp_render_start(struct gp_pool *pool, const char *body, int width, int height,
+			       const char *svg_path, const char *png_path)
+{
+	const struct gp_setup *s = pool->setup;
+	struct gp_job *job = ecalloc(1, sizeof *job);
+	job->svg_path = estrdup(svg_path);
+	job->png_path = estrdup(png_path);
+	job->timeout_s = s->timeout_s;
+	job->tsvg = gp_tempfile(svg_path, &job->why);
+	if (job->tsvg)
+		job->tpng = gp_tempfile(png_path, &job->why);
+	if (!job->tpng)
+		return job;
+	struct gp_worker *w = NULL;
+	for (int i = 0; i < pool->nworkers && !w; i++)
+		if (!pool->workers[i].busy)
+			w = &pool->workers[i];
+	if (!w) {
+		job->why = easprintf("%s: no gnuplot free (more charts started than plot.jobs)",
+				     svg_path);
+		return job;
+	}
+	if (w->pid < 0 && gp_spawn(s->gnuplot, w) != 0) {
+		job->why = easprintf("%s: cannot start gnuplot: %s", svg_path, strerror(errno));
+		return job;
+	}
+	w->busy = 1;
+	w->seq++;
+	job->w = w;
+	job->seq = w->seq;
+	FILE *fp = w->to;
+	int bad = gp_write_prologue(fp) != 0;
+	if (!bad)
+		bad = gp_write_format(fp, s, "svg", width, height, job->tsvg, body) != 0;
+	if (!bad)
+		bad = gp_write_format(fp, s, s->png_term, width, height, job->tpng, body) != 0;
+	if (!bad)
+		bad = fprintf(fp, "print sprintf('%s%%d %%d %%s', %lu, GPVAL_ERRNO, GPVAL_ERRMSG)\n",
+			      gp_marker, job->seq) < 0;
+	/* flushing lets gnuplot read the whole chart while the caller builds
+	 * the next one */
+	if (!bad)
+		bad = fflush(fp) != 0;
+	job->write_errno = errno;
+	job->write_failed = bad;
+	return job;
+}
+
+/* Reads W's stdout up to the marker of chart SEQ, waiting at most
+ * TIMEOUT_S seconds for each read (0: no limit). Returns 1 with the
+ * marker's GPVAL_ERRNO in *ERR and its GPVAL_ERRMSG in MSG (at least 256
+ * bytes), 0 when gnuplot closed its stdout first (it ended), -2 when it
+ * said nothing for TIMEOUT_S seconds, -1 on a read error (errno set).
+ * Lines that are not markers are ignored. */
+static int gp_read_marker(struct gp_worker *w, unsigned long seq, int timeout_s, int *err,
+			  char *msg, size_t n)
+{
+	for (;;) {
+		char *nl = memchr(w->line, '\n', w->len);
+		if (nl) {
+			*nl = '\0';
+			size_t used = (size_t)(nl - w->line) + 1;
+			unsigned long got;
+			int e, off = 0;
+			int found = strncmp(w->line, gp_marker, sizeof gp_marker - 1) == 0 &&
+				    sscanf(w->line + sizeof gp_marker - 1, "%lu %d %n", &got, &e, &off) >= 2 &&
+				    got == seq;
+			if (found) {
+				*err = e;
+				snprintf(msg, n, "%s", w->line + sizeof gp_marker - 1 + off);
+			}
+			memmove(w->line, w->line + used, w->len - used);
+			w->len -= used;
+			if (found)
+				return 1;
+			continue;
+		}
+		if (w->len == sizeof w->line)
+			w->len = 0; /* a long line that is no marker: drop it */
+		if (timeout_s > 0) {
+			struct pollfd pfd = {.fd = w->from, .events = POLLIN};
+			int ready = poll(&pfd, 1, timeout_s * 1000);
+			if (ready < 0 && errno == EINTR)
+				continue;
+			if (ready < 0)
+				return -1;
+			if (ready == 0)
+				return -2;
+		}
+		ssize_t r = read(w->from, w->line + w->len, sizeof w->line - w->len);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			return 0;
+		w->len += (size_t)r;
+	}
+}
+
+int gp_render_finish(struct gp_job *job)
+{
+	const char *svg_path = job->svg_path, *png_path = job->png_path;
+	struct gp_worker *w = job->w;
+	int rc = -1, timed_out = 0;
+	if (job->why) {
+		msg_error("%s", job->why);
 		goto out;
 	}
-	if (gp_status_ok(status, why, sizeof why) != 0) {
-		msg_error("%s: %s", svg_path, why);
+	int err = 0;
+	char errmsg[256] = "";
+	int got = gp_read_marker(w, job->seq, job->timeout_s, &err, errmsg, sizeof errmsg);
+	if (got == -2) {
+		/* a gnuplot that hangs must not hang a scheduled run */
+		kill(w->pid, SIGKILL);
+		gp_worker_stop(w);
+		msg_error("%s: gnuplot drew nothing for %d s (plot.timeout); stopped it",
+			  svg_path, job->timeout_s);
+		timed_out = 1;
+		goto out;
+	}
+	if (got != 1) {
+		/* gnuplot ended (or cannot be read): what it died of says most */
+		int read_errno = errno;
+		int status = gp_worker_stop(w);
+		char why[160];
+		if (gp_status_ok(status, why, sizeof why) != 0)
+			msg_error("%s: %s", svg_path, why);
+		else if (job->write_failed)
+			msg_error("%s: writing to gnuplot failed: %s", svg_path,
+				  strerror(job->write_errno));
+		else if (got < 0)
+			msg_error("%s: cannot read from gnuplot: %s", svg_path, strerror(read_errno));
+		else
+			msg_error("%s: gnuplot ended before the chart was drawn", svg_path);
+		goto out;
+	}
+	if (job->write_failed) {
+		msg_error("%s: writing to gnuplot failed: %s", svg_path, strerror(job->write_errno));
+		gp_worker_stop(w);
+		goto out;
+	}
+	if (err != 0) {
+		/* gnuplot printed the error itself; a fresh gnuplot draws the
+		 * next chart, so nothing of this one can leak into it */
+		msg_error("%s: gnuplot failed: %s", svg_path, errmsg[0] ? errmsg : "error");
+		gp_worker_stop(w);
 		goto out;
 	}
 	const char *tsvg = job->tsvg, *tpng = job->tpng;
@@ -289,7 +499,7 @@ int gp_render_finish(struct gp_job *job)
 		msg_error("%s: gnuplot wrote an empty chart", svg_path);
 		goto out;
 	}
-	/* gnuplot exits 0 even when writing its output failed (a full disk),
+	/* gnuplot goes on even when writing its output failed (a full disk),
 	 * so a chart counts only when its file ends as a complete one does */
 	if (gp_complete(tsvg, "svg") != 0) {
 		msg_error("%s: gnuplot wrote an incomplete chart (is the disk full?)", svg_path);
@@ -309,6 +519,8 @@ int gp_render_finish(struct gp_job *job)
 	}
 	rc = 0;
 out:
+	if (w)
+		w->busy = 0;
 	if (rc != 0) {
 		if (job->tsvg)
 			unlink(job->tsvg);
@@ -321,11 +533,15 @@ out:
 	free(job->svg_path);
 	free(job->png_path);
 	free(job);
-	return rc;
+	return timed_out ? -2 : rc;
 }
 
 int gp_render(const struct gp_setup *s, const char *body, int width, int height,
 	      const char *svg_path, const char *png_path)
 {
-	return gp_render_finish(gp_render_start(s, body, width, height, svg_path, png_path));
+	struct gp_pool *pool = gp_pool_new(s, 1);
+	int rc = gp_render_finish(gp_render_start(pool, body, width, height, svg_path, png_path));
+	if (gp_pool_free(pool) != 0)
+		rc = -1;
+	return rc;
 }

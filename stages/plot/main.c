@@ -61,6 +61,7 @@ struct run {
 	size_t nk;
 	char *outdir, *reportdir;
 	struct gp_setup gp;
+	struct gp_pool *pool;   /* plot.jobs gnuplots that draw chart after chart */
 	struct plot_opts opts;
 	struct plot_data data;
 	struct tsv_writer *index;
@@ -69,6 +70,8 @@ struct run {
 	struct pending queue[PLOT_JOBS_MAX * 2];
 	size_t qhead, qlen;     /* a ring over queue */
 	int running;            /* entries of queue with a job */
+	int stopped;            /* a gnuplot hung: draw nothing more */
+	size_t skipped;         /* charts not drawn because of that */
 };
 
 /* Settles the oldest chart of the queue: waits for its gnuplot, then
@@ -83,7 +86,10 @@ static void finish_chart(struct run *r)
 		r->failed = 1;
 	} else if (p->st > 0) {
 		r->running--;
-		if (gp_render_finish(p->job) != 0) {
+		int rc = gp_render_finish(p->job);
+		if (rc == -2)
+			r->stopped = 1;
+		if (rc != 0) {
 			r->failed = 1;
 		} else {
 			struct chart_meta *m = &p->m;
@@ -123,6 +129,10 @@ static void emit_chart(struct run *r, const char *id,
 		       int (*draw)(FILE *, struct run *, const char *, struct chart_meta *),
 		       const char *kommun)
 {
+	if (r->stopped) {
+		r->skipped++;
+		return;
+	}
 	struct pending c;
 	memset(&c, 0, sizeof c);
 	c.id = id;
@@ -138,6 +148,12 @@ static void emit_chart(struct run *r, const char *id,
 	size_t cap = sizeof r->queue / sizeof r->queue[0];
 	while (r->qlen == cap || (c.st > 0 && r->running >= r->jobs))
 		finish_chart(r);
+	if (r->stopped) {
+		r->skipped++;
+		chart_meta_clear(&c.m);
+		free(body);
+		return;
+	}
 	if (c.st > 0) {
 		struct chart_meta *m = &c.m;
 		char *base = m->kommun[0] ? easprintf("%s_%s", m->id, m->kommun) : estrdup(m->id);
@@ -145,7 +161,7 @@ static void emit_chart(struct run *r, const char *id,
 		c.png = easprintf("%s.png", base);
 		c.svg_path = path_join(r->reportdir, c.svg);
 		char *png_path = path_join(r->reportdir, c.png);
-		c.job = gp_render_start(&r->gp, body, m->width, m->height, c.svg_path, png_path);
+		c.job = gp_render_start(r->pool, body, m->width, m->height, c.svg_path, png_path);
 		r->running++;
 		free(base);
 		free(png_path);
@@ -262,6 +278,8 @@ static int run_stage(struct run *r, const char *lang_opt)
 		return -1;
 	r->gp.font_size = font_size >= 6 && font_size <= 40 ? (int)font_size : 12;
 	r->gp.font = config_str(r->cfg, "plot", "font", "DejaVu Sans");
+	if (config_count(r->cfg, "plot", "timeout", 120, 86400, &r->gp.timeout_s) != 0)
+		return -1;
 
 	/* gnuplot first: without it nothing else matters */
 	char *gnuplot = gp_find_program(config_str(r->cfg, "plot", "gnuplot", "gnuplot"));
@@ -337,6 +355,7 @@ static int run_stage(struct run *r, const char *lang_opt)
 		ok = r->index != NULL;
 	}
 	if (ok) {
+		r->pool = gp_pool_new(&r->gp, r->jobs);
 		for (size_t k = 0; k < r->nk; k++)
 			emit_chart(r, "top_shortage", draw_top, r->kommun[k]);
 		emit_chart(r, "verdict_heatmap", draw_heatmap, NULL);
@@ -352,6 +371,12 @@ static int run_stage(struct run *r, const char *lang_opt)
 		for (size_t k = 0; k < r->nk; k++)
 			emit_chart(r, "candidates", draw_candidates, r->kommun[k]);
 		finish_charts(r);
+		if (r->skipped)
+			msg_error("%s: %zu more charts not drawn: a gnuplot did not finish in time",
+				  r->reportdir, r->skipped);
+		if (gp_pool_free(r->pool) != 0)
+			r->failed = 1;
+		r->pool = NULL;
 		if (r->failed) {
 			tsv_writer_abort(r->index);
 			ok = 0;
