@@ -103,13 +103,7 @@ static int track_row_cmp(const void *a, const void *b)
 /* Row indices of T whose column kommun equals CODE (caller frees). */
 static size_t *rows_of(const struct mtab *t, const char *code, size_t *n)
 {
-	int c = mtab_col(t, "kommun");
-	size_t *rows = emalloc((t->nrow ? t->nrow : 1) * sizeof *rows);
-	*n = 0;
-	for (size_t i = 0; i < t->nrow; i++)
-		if (strcmp(mtab_str(t, i, c), code) == 0)
-			rows[(*n)++] = i;
-	return rows;
+	return mtab_rows_where(t, mtab_col(t, "kommun"), code, n);
 }
 
 /* Fills a numeric cell from the input and applies its primary rule. */

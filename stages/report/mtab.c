@@ -18,6 +18,8 @@ int mtab_private_column(const char *name)
 	return 0;
 }
 
+static void mtab_index(struct mtab *t, int col);
+
 struct mtab *mtab_load(const char *path, int optional, int *absent)
 {
 	*absent = 0;
@@ -29,6 +31,7 @@ struct mtab *mtab_load(const char *path, int optional, int *absent)
 	if (!r)
 		return NULL;
 	struct mtab *t = ecalloc(1, sizeof *t);
+	t->index_col = -1;
 	t->path = estrdup(path);
 	size_t nin = tsv_ncols(r);
 	int *keep = emalloc((nin ? nin : 1) * sizeof *keep);
@@ -39,17 +42,44 @@ struct mtab *mtab_load(const char *path, int optional, int *absent)
 			t->colname[t->ncol++] = estrdup(tsv_colname(r, i));
 	}
 	size_t cap = 0;
+	t->text_cap = 1 << 16;
+	t->text = emalloc(t->text_cap);
+	t->text[0] = '\0';
+	t->text_len = 1;
 	int rc;
 	while ((rc = tsv_next(r)) == 1) {
 		if (t->nrow == cap) {
 			cap = cap ? 2 * cap : 64;
-			t->field = erealloc(t->field, cap * (t->ncol ? t->ncol : 1) * sizeof *t->field);
+			t->off = erealloc(t->off, cap * (t->ncol ? t->ncol : 1) * sizeof *t->off);
 			t->line = erealloc(t->line, cap * sizeof *t->line);
 		}
 		size_t k = 0;
-		for (size_t i = 0; i < nin; i++)
-			if (keep[i])
-				t->field[t->nrow * t->ncol + k++] = estrdup(tsv_get(r, (int)i));
+		for (size_t i = 0; i < nin; i++) {
+			if (!keep[i])
+				continue;
+			const char *f = tsv_get(r, (int)i);
+			size_t n = strlen(f);
+			uint32_t at = 0;
+			if (n) {
+				if (t->text_len + n + 1 > UINT32_MAX) {
+					msg_error_at(path, tsv_line(r),
+						     "table too large for the report (over 4 GiB of text)");
+					rc = -1;
+					break;
+				}
+				if (t->text_len + n + 1 > t->text_cap) {
+					while (t->text_len + n + 1 > t->text_cap)
+						t->text_cap *= 2;
+					t->text = erealloc(t->text, t->text_cap);
+				}
+				at = (uint32_t)t->text_len;
+				memcpy(t->text + at, f, n + 1);
+				t->text_len += n + 1;
+			}
+			t->off[t->nrow * t->ncol + k++] = at;
+		}
+		if (rc < 0)
+			break;
 		t->line[t->nrow++] = tsv_line(r);
 	}
 	free(keep);
@@ -58,18 +88,77 @@ struct mtab *mtab_load(const char *path, int optional, int *absent)
 		mtab_free(t);
 		return NULL;
 	}
+	/* the report picks rows by municipality once per table it builds */
+	mtab_index(t, mtab_col(t, "kommun"));
 	return t;
+}
+
+/* qsort's comparison cannot take an argument: the table being indexed */
+static const struct mtab *index_tab;
+
+static int index_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int d = strcmp(mtab_str(index_tab, x, index_tab->index_col),
+		       mtab_str(index_tab, y, index_tab->index_col));
+	return d ? d : (x > y) - (x < y);
+}
+
+/* Orders T's rows by column COL (then row number) into t->index; COL < 0
+ * leaves T without an index. */
+static void mtab_index(struct mtab *t, int col)
+{
+	t->index_col = -1;
+	if (col < 0)
+		return;
+	t->index = emalloc((t->nrow ? t->nrow : 1) * sizeof *t->index);
+	for (size_t i = 0; i < t->nrow; i++)
+		t->index[i] = i;
+	t->index_col = col;
+	index_tab = t;
+	qsort(t->index, t->nrow, sizeof *t->index, index_cmp);
+	index_tab = NULL;
+}
+
+size_t *mtab_rows_where(const struct mtab *t, int col, const char *value, size_t *n)
+{
+	*n = 0;
+	if (!t || col < 0)
+		return emalloc(1 * sizeof(size_t));
+	if (col != t->index_col) {
+		size_t *rows = emalloc((t->nrow ? t->nrow : 1) * sizeof *rows);
+		for (size_t i = 0; i < t->nrow; i++)
+			if (strcmp(mtab_str(t, i, col), value) == 0)
+				rows[(*n)++] = i;
+		return rows;
+	}
+	/* the first index entry whose value is >= VALUE */
+	size_t lo = 0, hi = t->nrow;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(mtab_str(t, t->index[mid], col), value) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t end = lo;
+	while (end < t->nrow && strcmp(mtab_str(t, t->index[end], col), value) == 0)
+		end++;
+	*n = end - lo;
+	size_t *rows = emalloc((*n ? *n : 1) * sizeof *rows);
+	memcpy(rows, t->index + lo, *n * sizeof *rows); /* ascending: ties are in row order */
+	return rows;
 }
 
 void mtab_free(struct mtab *t)
 {
 	if (!t)
 		return;
-	for (size_t i = 0; i < t->nrow * t->ncol; i++)
-		free(t->field[i]);
 	for (size_t j = 0; j < t->ncol; j++)
 		free(t->colname[j]);
-	free(t->field);
+	free(t->text);
+	free(t->off);
+	free(t->index);
 	free(t->colname);
 	free(t->line);
 	free(t->path);
@@ -90,7 +179,7 @@ const char *mtab_str(const struct mtab *t, size_t row, int col)
 {
 	if (!t || col < 0 || (size_t)col >= t->ncol || row >= t->nrow)
 		return "";
-	return t->field[row * t->ncol + (size_t)col];
+	return t->text + t->off[row * t->ncol + (size_t)col];
 }
 
 double mtab_num(const struct mtab *t, size_t row, int col)

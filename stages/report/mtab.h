@@ -9,17 +9,24 @@
 #define JOBBSPAR_REPORT_MTAB_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct mtab {
 	char *path;      /* owned */
 	size_t ncol;
 	char **colname;  /* owned */
 	size_t nrow;
-	char **field;    /* row-major, owned */
+	char *text;      /* every field, NUL-terminated, one after another
+			    (text[0] is the empty string all empty fields share);
+			    one block, not one allocation per field (owned) */
+	size_t text_len, text_cap;
+	uint32_t *off;   /* row-major: where each field starts in text (owned) */
 	long *line;      /* line of each row in the file */
+	int index_col;   /* the column `index` sorts by, or -1 */
+	size_t *index;   /* row numbers ordered by that column, then row (owned) */
 };
 
-/* Reads PATH. When the file does not exist and OPTIONAL is set, returns NULL
+/* Reads PATH (at most 4 GiB of field text). When the file does not exist and OPTIONAL is set, returns NULL
  * without a message and sets *absent = 1; every other failure returns NULL
  * with a message and *absent = 0. Caller frees with mtab_free. */
 struct mtab *mtab_load(const char *path, int optional, int *absent);
@@ -30,6 +37,11 @@ int mtab_private_column(const char *name);
 int mtab_col(const struct mtab *t, const char *name);
 /* Field (borrowed; "" when COL is -1). */
 const char *mtab_str(const struct mtab *t, size_t row, int col);
+/* Row numbers (ascending) of the rows whose column COL equals VALUE, as a
+ * new array (caller frees; never NULL) with their count in *N. For the
+ * "kommun" column, which mtab_load indexes, this is a binary search; for
+ * any other column a scan. */
+size_t *mtab_rows_where(const struct mtab *t, int col, const char *value, size_t *n);
 /* Field as a number (NaN when empty, not a number, or COL is -1). */
 double mtab_num(const struct mtab *t, size_t row, int col);
 

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,8 +21,8 @@ static lxw_error xlsx_sheet(lxw_workbook *wb, const struct rtable *t, lxw_format
 			    lxw_format *const *numfmt, lxw_format *right)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(wb, t->id);
-	if (!ws)
-		return LXW_ERROR_SHEETNAME_ALREADY_USED;
+	if (!ws) /* ids are unique, so: no temporary file for the sheet */
+		return LXW_ERROR_CREATING_TMPFILE;
 	lxw_error err = LXW_NO_ERROR;
 	for (size_t j = 0; j < t->ncol && !err; j++) {
 		double width = t->col[j].is_text ? 28 : 12;
@@ -90,7 +91,7 @@ int xlsx_write_tables(const char *path, struct rtable *const *tables, size_t nta
 	 * same full disk first), and read the result back below */
 	const char *slash = strrchr(path, '/');
 	char *dir = slash ? estrndup(path, slash == path ? 1 : (size_t)(slash - path)) : estrdup(".");
-	lxw_workbook_options opts = {.constant_memory = LXW_FALSE, .tmpdir = dir,
+	lxw_workbook_options opts = {.constant_memory = LXW_TRUE, .tmpdir = dir,
 				     .use_zip64 = LXW_FALSE};
 	lxw_workbook *wb = workbook_new_opt(tmp, &opts);
 	if (!wb) {

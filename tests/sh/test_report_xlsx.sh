@@ -39,7 +39,7 @@ for name in want:
 shared = [
     "".join(t.text or "" for t in si.iter("{%s}t" % NS["m"]))
     for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", NS)
-]
+] if "xl/sharedStrings.xml" in z.namelist() else []
 
 def cells(sheet):
     """{(row, col letters): (type, value)} of a sheet"""
@@ -54,6 +54,9 @@ def cells(sheet):
         val = v.text if v is not None else None
         if t == "s":
             val = shared[int(val)]
+        elif t == "inlineStr":
+            # constant_memory workbooks keep strings in the cell; read as "s"
+            t, val = "s", "".join(x.text or "" for x in c.iter("{%s}t" % NS["m"]))
         out[(int(m.group(2)), m.group(1))] = (t, val, c.get("s"))
     return out
 
