@@ -22,12 +22,17 @@ enum {
 	XML_HEAD = 4096,     /* the root element's start tag must lie in here */
 	XML_TAIL = 512,      /* ... and its end tag in here */
 	INFLATE_CHUNK = 65536,
+	SHEET_TAIL = 262144, /* a worksheet's last row must lie in here */
 };
 
-/* What one member inflates to: its size, CRC-32, first and last bytes. */
+/* What one member inflates to: its size, CRC-32, first and last bytes;
+ * for a worksheet (is_sheet) also its last SHEET_TAIL bytes in sheet_tail. */
 struct member_text {
 	uint64_t size;
 	uLong crc;
+	int is_sheet;
+	unsigned char *sheet_tail; /* SHEET_TAIL bytes, allocated once */
+	size_t sheet_tail_len;
 	unsigned char head[XML_HEAD];
 	size_t head_len;
 	unsigned char tail[XML_TAIL];
@@ -77,6 +82,18 @@ static void shown_name(const unsigned char *name, size_t n, char *out)
 
 static void text_add(struct member_text *m, const unsigned char *p, size_t n)
 {
+	if (m->is_sheet && n) {
+		if (n >= SHEET_TAIL) {
+			memcpy(m->sheet_tail, p + n - SHEET_TAIL, SHEET_TAIL);
+			m->sheet_tail_len = SHEET_TAIL;
+		} else {
+			size_t keep = m->sheet_tail_len < SHEET_TAIL - n ? m->sheet_tail_len
+									 : SHEET_TAIL - n;
+			memmove(m->sheet_tail, m->sheet_tail + m->sheet_tail_len - keep, keep);
+			memcpy(m->sheet_tail + keep, p, n);
+			m->sheet_tail_len = keep + n;
+		}
+	}
 	m->size += n;
 	m->crc = crc32(m->crc, p, (uInt)n);
 	if (m->head_len < XML_HEAD) {
@@ -215,6 +232,92 @@ static int xml_complete(const struct member_text *m, const char *want_root, cons
 	return bad(why, whysz, "%s cut short, without its closing %s", name, end);
 }
 
+/* The index of the first PAT in S[I..N), or N if there is none. */
+static size_t find(const unsigned char *s, size_t n, size_t i, const char *pat)
+{
+	size_t k = strlen(pat);
+	for (; i + k <= n; i++)
+		if (s[i] == (unsigned char)pat[0] && memcmp(s + i, pat, k) == 0)
+			return i;
+	return n;
+}
+
+/* Parses the digits at S[I..N) into *V; returns the index after them, or I
+ * when there is none (or too many). */
+static size_t digits(const unsigned char *s, size_t n, size_t i, unsigned long *v)
+{
+	size_t j = i;
+	*v = 0;
+	while (j < n && j - i < 9 && s[j] >= '0' && s[j] <= '9')
+		*v = *v * 10 + (unsigned long)(s[j++] - '0');
+	return j < n && s[j] >= '0' && s[j] <= '9' ? i : j;
+}
+
+/* A worksheet's rows, which libxlsxwriter's constant_memory mode copies in
+ * from a temporary whose writes it does not check: a full disk there ends
+ * the rows early (or inside a row) while the sheet's start and end are
+ * intact. So the rows must end with a closed row whose number is the last
+ * row of the sheet's <dimension ref="A1:Q431">, which libxlsxwriter counts
+ * as the cells are written. M holds the sheet's first bytes (the dimension)
+ * and its last SHEET_TAIL bytes (the last row). Returns 0 or
+ * XLSX_CHECK_BAD. */
+static int sheet_rows_complete(const struct member_text *m, const char *name, char *why,
+			       size_t whysz)
+{
+	const unsigned char *h = m->head;
+	size_t hn = m->head_len;
+	size_t d = find(h, hn, 0, "<dimension ref=\"");
+	if (d == hn)
+		return bad(why, whysz, "%s: no <dimension> at its start", name);
+	d += strlen("<dimension ref=\"");
+	size_t q = find(h, hn, d, "\"");
+	size_t colon = find(h, q, d, ":");
+	size_t c = colon < q ? colon + 1 : d;
+	while (c < q && h[c] >= 'A' && h[c] <= 'Z')
+		c++;
+	unsigned long last_row;
+	if (q == hn || digits(h, q, c, &last_row) != q || last_row == 0)
+		return bad(why, whysz, "%s: a <dimension> without a row number", name);
+
+	const unsigned char *s = m->sheet_tail;
+	size_t n = m->sheet_tail_len;
+	int whole = m->size == n; /* the window holds the whole sheet */
+	size_t end = find(s, n, 0, "</sheetData>");
+	if (end == n) /* <sheetData/>: no rows; libxlsxwriter then says A1 */
+		return last_row == 1 && find(s, n, 0, "<sheetData/>") < n
+			       ? 0
+			       : bad(why, whysz, "%s cut short, no </sheetData>", name);
+	/* the last row: the last "<row " before </sheetData> */
+	size_t i = end, row = end;
+	while (i > 0) {
+		i--;
+		if (i + 5 <= end && memcmp(s + i, "<row ", 5) == 0) {
+			row = i;
+			break;
+		}
+		if (i + 10 <= end && memcmp(s + i, "<sheetData", 10) == 0)
+			break;
+	}
+	unsigned long r = 0;
+	if (row == end) {
+		if (!whole && i == 0)
+			return bad(why, whysz, "%s: no row in its last %d KiB, cannot check it", name,
+				   SHEET_TAIL / 1024);
+	} else if (row + 8 > end || memcmp(s + row + 5, "r=\"", 3) != 0 ||
+		   digits(s, end, row + 8, &r) == row + 8) {
+		return bad(why, whysz, "%s: a row without its number", name);
+	}
+	size_t t = end;
+	while (t > 0 && is_space(s[t - 1]))
+		t--;
+	if (r > 0 && (t < row + 6 || memcmp(s + t - 6, "</row>", 6) != 0))
+		return bad(why, whysz, "%s cut short inside row %lu", name, r);
+	if (r != last_row)
+		return bad(why, whysz, "%s cut short, its rows end at %lu, its <dimension> at %lu",
+			   name, r, last_row);
+	return 0;
+}
+
 static int ends_with(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), k = strlen(suffix);
@@ -267,7 +370,7 @@ int xlsx_check_buffer(const unsigned char *buf, size_t len, char *why, size_t wh
 
 	int have_types = 0, have_workbook = 0;
 	size_t p = cd_off;
-	struct member_text *m = emalloc(sizeof *m);
+	struct member_text *m = ecalloc(1, sizeof *m);
 	int rc = XLSX_CHECK_OK;
 	for (unsigned k = 0; k < n_total && rc == XLSX_CHECK_OK; k++) {
 		if (p + CDIR_LEN > eocd || !has_sig(buf + p, 1, 2)) {
@@ -321,8 +424,13 @@ int xlsx_check_buffer(const unsigned char *buf, size_t len, char *why, size_t wh
 			break;
 		}
 
+		unsigned char *sheet_tail = m->sheet_tail;
 		memset(m, 0, sizeof *m);
+		m->sheet_tail = sheet_tail; /* reused from member to member */
 		m->crc = crc32(0L, Z_NULL, 0);
+		m->is_sheet = nlen <= NAME_MAX_SHOWN && is_worksheet(name);
+		if (m->is_sheet && !m->sheet_tail)
+			m->sheet_tail = emalloc(SHEET_TAIL);
 		if (method == 8) {
 			rc = inflate_member(buf + data, csize, usize, m, name, why, whysz);
 			if (rc != XLSX_CHECK_OK)
@@ -356,7 +464,12 @@ int xlsx_check_buffer(const unsigned char *buf, size_t len, char *why, size_t wh
 			have_workbook = 1;
 		if (whole && (ends_with(name, ".xml") || ends_with(name, ".rels")))
 			rc = xml_complete(m, is_worksheet(name) ? "worksheet" : NULL, name, why, whysz);
+		if (rc == XLSX_CHECK_OK && m->is_sheet)
+			rc = sheet_rows_complete(m, name, why, whysz);
+		if (rc != XLSX_CHECK_OK)
+			break;
 	}
+	free(m->sheet_tail);
 	free(m);
 	if (rc == XLSX_CHECK_OK && p != eocd)
 		rc = bad(why, whysz, "the central directory holds more than its %u entries",

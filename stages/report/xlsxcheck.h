@@ -10,8 +10,11 @@
  * not set; such a file is refused, not misread). Every member is inflated
  * (zlib) and its size and CRC-32 compared with the central directory; every
  * XML part (*.xml, *.rels) must end with the closing tag of its root element
- * (xl/worksheets/sheet*.xml: </worksheet>); [Content_Types].xml and
- * xl/workbook.xml must be there. */
+ * (xl/worksheets/sheet*.xml: </worksheet>); a worksheet's rows must end
+ * with a closed row whose number is the last row of its <dimension> (in
+ * libxlsxwriter's constant_memory mode, which jobbspar uses, a full disk
+ * drops rows from inside a sheet whose start and end are intact);
+ * [Content_Types].xml and xl/workbook.xml must be there. */
 #ifndef JOBBSPAR_REPORT_XLSXCHECK_H
 #define JOBBSPAR_REPORT_XLSXCHECK_H
 

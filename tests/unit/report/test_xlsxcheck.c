@@ -365,6 +365,49 @@ static void test_sheet_xml_cut(void **state)
 	free(buf);
 }
 
+/* libxlsxwriter's constant_memory mode copies each sheet's rows in from a
+ * temporary whose writes it does not check: with the disk full there the
+ * rows stop early (or inside a row) while the sheet's start and end stay
+ * intact. The rows must then run up to the row the <dimension> gives. */
+static void test_sheet_rows_dropped(void **state)
+{
+	(void)state;
+	size_t len, n;
+	unsigned char *buf = libxlsxwriter_workbook(&len);
+	struct member *m = read_members(buf, len, &n);
+	char why[256];
+	size_t sheet = member_index(m, n, "xl/worksheets/sheet1.xml");
+	char *full = estrndup((const char *)m[sheet].text, m[sheet].len);
+	assert_non_null(strstr(full, "<dimension ref=\"A1:B3000\"/>"));
+	char *mid = strstr(full, "<row r=\"1501\"");
+	char *end = strstr(full, "</sheetData>");
+	assert_non_null(mid);
+	assert_non_null(end);
+	struct { size_t keep; const char *want; } cut[] = {
+		/* whole rows lost: rows 1501 to 3000 */
+		{(size_t)(mid - full), "xl/worksheets/sheet1.xml cut short, its rows end at 1500, "
+				       "its <dimension> at 3000"},
+		/* lost inside row 1501 */
+		{(size_t)(mid - full) + 20, "xl/worksheets/sheet1.xml cut short inside row 1501"},
+		/* every row lost */
+		{(size_t)(strstr(full, "<row r=\"1\"") - full),
+		 "xl/worksheets/sheet1.xml cut short, its rows end at 0, its <dimension> at 3000"},
+	};
+	for (size_t i = 0; i < sizeof cut / sizeof cut[0]; i++) {
+		char *t = easprintf("%.*s%s", (int)cut[i].keep, full, end);
+		free(m[sheet].text);
+		m[sheet].text = (unsigned char *)t;
+		m[sheet].len = strlen(t);
+		struct zip z = build_zip(m, n, 8, (size_t)-1, NONE);
+		assert_int_equal(check(z.buf, z.len, why), XLSX_CHECK_BAD);
+		assert_string_equal(why, cut[i].want);
+		free(z.buf);
+	}
+	free(full);
+	free_members(m, n);
+	free(buf);
+}
+
 static void test_other_xml_cut(void **state)
 {
 	(void)state;
@@ -482,6 +525,7 @@ int main(void)
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_deflate_stream_cut),
 		cmocka_unit_test(test_sheet_xml_cut),
+		cmocka_unit_test(test_sheet_rows_dropped),
 		cmocka_unit_test(test_other_xml_cut),
 		cmocka_unit_test(test_crc_mismatch),
 		cmocka_unit_test(test_not_a_zip),
