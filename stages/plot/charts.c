@@ -93,11 +93,6 @@ static const char *L(const struct plot_opts *o, const char *sv, const char *en)
 	return o->lang == LANG_EN ? en : sv;
 }
 
-static int is_kommun_row(const struct occ_row *r, const char *kommun)
-{
-	return strcmp(r->area, kommun) == 0 && strcmp(r->area_type, "kommun") == 0;
-}
-
 static int score_cmp(const void *a, const void *b)
 {
 	const struct occ_row *x = *(const struct occ_row *const *)a;
@@ -146,11 +141,11 @@ static int top_cmp(const void *a, const void *b)
 static const struct occ_row **top_rows(const struct plot_data *d, const struct plot_opts *o,
 				       const char *kommun, size_t max, size_t *count)
 {
-	size_t n = 0;
-	const struct occ_row **v = emalloc((d->occ->n + 1) * sizeof *v);
-	for (size_t i = 0; i < d->occ->n; i++)
-		if (is_kommun_row(&d->occ->row[i], kommun))
-			v[n++] = &d->occ->row[i];
+	const size_t *ix;
+	size_t n = occ_rows_of(d->occ, kommun, &ix);
+	const struct occ_row **v = emalloc((n + 1) * sizeof *v);
+	for (size_t j = 0; j < n; j++)
+		v[j] = &d->occ->row[ix[j]];
 	sort_opts = o;
 	qsort(v, n, sizeof *v, top_cmp);
 	*count = n < max ? n : max;
@@ -346,9 +341,11 @@ static int group_verdict(const struct plot_data *d, const char *kommun, int grou
 {
 	double w[V_COUNT] = {0};
 	int any = 0;
-	for (size_t i = 0; i < d->occ->n; i++) {
-		const struct occ_row *r = &d->occ->row[i];
-		if (!is_kommun_row(r, kommun) || (r->ssyk[0] - '0') * 10 + (r->ssyk[1] - '0') != group)
+	const size_t *ix;
+	size_t n = occ_rows_of(d->occ, kommun, &ix);
+	for (size_t j = 0; j < n; j++) {
+		const struct occ_row *r = &d->occ->row[ix[j]];
+		if ((r->ssyk[0] - '0') * 10 + (r->ssyk[1] - '0') != group)
 			continue;
 		any = 1;
 		if (r->verdict == V_X)
@@ -378,16 +375,16 @@ int chart_verdict_heatmap(FILE *out, const struct plot_data *d, const struct plo
 	}
 	int has_group[100] = {0};
 	int ngroups = 0;
-	for (size_t i = 0; i < d->occ->n; i++) {
-		const struct occ_row *r = &d->occ->row[i];
-		if (r->ssyk[0] < '0' || r->ssyk[0] > '9' || r->ssyk[1] < '0' || r->ssyk[1] > '9')
-			continue;
-		for (size_t k = 0; k < nk; k++) {
-			if (is_kommun_row(r, kommun[k])) {
-				int g = (r->ssyk[0] - '0') * 10 + (r->ssyk[1] - '0');
-				ngroups += !has_group[g];
-				has_group[g] = 1;
-			}
+	for (size_t k = 0; k < nk; k++) {
+		const size_t *ix;
+		size_t n = occ_rows_of(d->occ, kommun[k], &ix);
+		for (size_t j = 0; j < n; j++) {
+			const struct occ_row *r = &d->occ->row[ix[j]];
+			if (r->ssyk[0] < '0' || r->ssyk[0] > '9' || r->ssyk[1] < '0' || r->ssyk[1] > '9')
+				continue;
+			int g = (r->ssyk[0] - '0') * 10 + (r->ssyk[1] - '0');
+			ngroups += !has_group[g];
+			has_group[g] = 1;
 		}
 	}
 	if (ngroups == 0)
@@ -480,10 +477,10 @@ int chart_supply_demand(FILE *out, const struct plot_data *d, const struct plot_
 	/* at most 6 labels: more would overlap */
 	const struct occ_row **top = top_rows(d, o, kommun, o->top_n < 6 ? (size_t)o->top_n : 6, &ntop);
 	size_t drawn = 0, left_out = 0, nlabels = 0;
-	for (size_t i = 0; i < d->occ->n; i++) {
-		const struct occ_row *r = &d->occ->row[i];
-		if (!is_kommun_row(r, kommun))
-			continue;
+	const size_t *ix;
+	size_t nrows = occ_rows_of(d->occ, kommun, &ix);
+	for (size_t j = 0; j < nrows; j++) {
+		const struct occ_row *r = &d->occ->row[ix[j]];
 		if (persons_ok(o, r->jobseekers) && r->jobseekers > 0 && isfinite(r->vacancies) &&
 		    r->vacancies > 0)
 			drawn++;
@@ -518,10 +515,11 @@ int chart_supply_demand(FILE *out, const struct plot_data *d, const struct plot_
 		label_of[r - d->occ->row] = ++nlabels + 1;
 	}
 	fputs("]\n$pts << EOD\n", out);
-	for (size_t i = 0; i < d->occ->n; i++) {
+	for (size_t j = 0; j < nrows; j++) {
+		size_t i = ix[j];
 		const struct occ_row *r = &d->occ->row[i];
-		if (!is_kommun_row(r, kommun) || !(persons_ok(o, r->jobseekers) && r->jobseekers > 0 &&
-						   isfinite(r->vacancies) && r->vacancies > 0))
+		if (!(persons_ok(o, r->jobseekers) && r->jobseekers > 0 && isfinite(r->vacancies) &&
+		      r->vacancies > 0))
 			continue;
 		fprintf(out, "%.10g %.10g %u %zu\n", r->jobseekers, r->vacancies,
 			verdict_rgb(r->verdict), label_of[i] ? label_of[i] : 1);

@@ -350,12 +350,12 @@ struct gp_job *gp_render_start(struct gp_pool *pool, const char *body, int width
 	const struct gp_setup *s = pool->setup;
 	struct gp_job *job = ecalloc(1, sizeof *job);
 	job->svg_path = estrdup(svg_path);
-	job->png_path = estrdup(png_path);
+	job->png_path = png_path ? estrdup(png_path) : NULL;
 	job->timeout_s = s->timeout_s;
 	job->tsvg = gp_tempfile(svg_path, &job->why);
-	if (job->tsvg)
+	if (job->tsvg && png_path)
 		job->tpng = gp_tempfile(png_path, &job->why);
-	if (!job->tpng)
+	if (job->why)
 		return job;
 	struct gp_worker *w = NULL;
 	for (int i = 0; i < pool->nworkers && !w; i++)
@@ -378,7 +378,7 @@ struct gp_job *gp_render_start(struct gp_pool *pool, const char *body, int width
 	int bad = gp_write_prologue(fp) != 0;
 	if (!bad)
 		bad = gp_write_format(fp, s, "svg", width, height, job->tsvg, body) != 0;
-	if (!bad)
+	if (!bad && job->tpng)
 		bad = gp_write_format(fp, s, s->png_term, width, height, job->tpng, body) != 0;
 	if (!bad)
 		bad = fprintf(fp, "print sprintf('%s%%d %%d %%s', %lu, GPVAL_ERRNO, GPVAL_ERRMSG)\n",
@@ -495,7 +495,8 @@ int gp_render_finish(struct gp_job *job)
 	}
 	const char *tsvg = job->tsvg, *tpng = job->tpng;
 	struct stat st1, st2;
-	if (stat(tsvg, &st1) != 0 || st1.st_size == 0 || stat(tpng, &st2) != 0 || st2.st_size == 0) {
+	if (stat(tsvg, &st1) != 0 || st1.st_size == 0 ||
+	    (tpng && (stat(tpng, &st2) != 0 || st2.st_size == 0))) {
 		msg_error("%s: gnuplot wrote an empty chart", svg_path);
 		goto out;
 	}
@@ -505,7 +506,7 @@ int gp_render_finish(struct gp_job *job)
 		msg_error("%s: gnuplot wrote an incomplete chart (is the disk full?)", svg_path);
 		goto out;
 	}
-	if (gp_complete(tpng, "png") != 0) {
+	if (tpng && gp_complete(tpng, "png") != 0) {
 		msg_error("%s: gnuplot wrote an incomplete chart (is the disk full?)", png_path);
 		goto out;
 	}
@@ -513,7 +514,7 @@ int gp_render_finish(struct gp_job *job)
 		msg_error("%s: cannot rename: %s", svg_path, strerror(errno));
 		goto out;
 	}
-	if (rename(tpng, png_path) != 0) {
+	if (tpng && rename(tpng, png_path) != 0) {
 		msg_error("%s: cannot rename: %s", png_path, strerror(errno));
 		goto out;
 	}

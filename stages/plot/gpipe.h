@@ -58,8 +58,8 @@ int gp_pool_free(struct gp_pool *pool);
 struct gp_job;
 
 /* Starts drawing a chart as gp_render does on a gnuplot of POOL that is not
- * drawing (the caller keeps at most WORKERS charts unfinished), writes all
- * of BODY to it and returns without waiting, so that several charts can be
+ * drawing (the caller keeps at most WORKERS charts unfinished); PNG_PATH
+ * NULL draws the SVG only. Writes all of BODY to the gnuplot and returns without waiting, so that several charts can be
  * drawn at once (one per core). All arguments but POOL are borrowed for
  * the call only. Returns a new job (never NULL): finish it with
  * gp_render_finish, which reports any failure, including one in starting. */

@@ -25,8 +25,9 @@ static void usage(FILE *fp)
 	      "                     [--lang sv|en] [-h] [--version]\n"
 	      "\n"
 	      "Draws the charts of a run with gnuplot (found on PATH) as OUT/report/<chart>.svg\n"
-	      "and .png, and lists them in OUT/report/charts.tsv. Reads OUT/shortage.tsv,\n"
-	      "OUT/trackfit.tsv, OUT/work/vacancies.tsv and OUT/work/jobseekers.tsv.\n"
+	      "and .png (.png only up to plot.png_max municipalities, default 20), and lists\n"
+	      "them in OUT/report/charts.tsv. Reads OUT/shortage.tsv, OUT/trackfit.tsv,\n"
+	      "OUT/work/vacancies.tsv and OUT/work/jobseekers.tsv.\n"
 	      "\n"
 	      "  -c, --config FILE   configuration (default $JOBBSPAR_CONFIG, else data/default.ini)\n"
 	      "      --set S.K=V     override one configuration key (repeatable)\n"
@@ -70,6 +71,7 @@ struct run {
 	struct pending queue[PLOT_JOBS_MAX * 2];
 	size_t qhead, qlen;     /* a ring over queue */
 	int running;            /* entries of queue with a job */
+	int png;                /* draw PNG copies (plot.png_max) */
 	int stopped;            /* a gnuplot hung: draw nothing more */
 	size_t skipped;         /* charts not drawn because of that */
 };
@@ -158,9 +160,9 @@ static void emit_chart(struct run *r, const char *id,
 		struct chart_meta *m = &c.m;
 		char *base = m->kommun[0] ? easprintf("%s_%s", m->id, m->kommun) : estrdup(m->id);
 		c.svg = easprintf("%s.svg", base);
-		c.png = easprintf("%s.png", base);
+		c.png = r->png ? easprintf("%s.png", base) : estrdup("");
 		c.svg_path = path_join(r->reportdir, c.svg);
-		char *png_path = path_join(r->reportdir, c.png);
+		char *png_path = r->png ? path_join(r->reportdir, c.png) : NULL;
 		c.job = gp_render_start(r->pool, body, m->width, m->height, c.svg_path, png_path);
 		r->running++;
 		free(base);
@@ -309,6 +311,20 @@ static int run_stage(struct run *r, const char *lang_opt)
 	r->data.ssyk2 = ssyk2;
 	if (stage_municipalities(r->cfg, r->codes, &r->kommun, &r->nk) != 0)
 		return -1;
+	/* PNG copies cost nine tenths of gnuplot's time (libpng and zlib),
+	 * and the report embeds the SVGs: a national run draws SVG only */
+	long png_max;
+	if (config_long(r->cfg, "plot", "png_max", 20, &png_max) != 0)
+		return -1;
+	if (png_max < 0 || png_max > 100000) {
+		const struct config_entry *e = config_find(r->cfg, "plot", "png_max");
+		msg_error_at(r->cfg->path, e ? e->line : 0, "plot.png_max: must be 0 to 100000");
+		return -1;
+	}
+	r->png = r->nk <= (size_t)png_max;
+	if (!r->png)
+		msg_note("%zu municipalities, more than plot.png_max (%ld): charts drawn as SVG only",
+			 r->nk, png_max);
 
 	char *p = path_join(r->outdir, "shortage.tsv");
 	struct occ_table *occ = occ_table_read(p);

@@ -102,13 +102,58 @@ struct occ_table *occ_table_read(const char *path)
 		occ_table_free(t);
 		return NULL;
 	}
+	occ_table_index(t);
 	return t;
+}
+
+/* qsort's comparison cannot take an argument: the table being indexed */
+static const struct occ_table *index_tab;
+
+static int kommun_row_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int c = strcmp(index_tab->row[x].area, index_tab->row[y].area);
+	return c ? c : (x > y) - (x < y);
+}
+
+/* Every chart of a municipality reads its rows, and a national run has 290
+ * municipalities, so they are found by binary search instead of a scan of
+ * the whole table per chart. */
+void occ_table_index(struct occ_table *t)
+{
+	free(t->kommun_rows);
+	t->kommun_rows = emalloc((t->n ? t->n : 1) * sizeof *t->kommun_rows);
+	t->nkommun_rows = 0;
+	for (size_t i = 0; i < t->n; i++)
+		if (strcmp(t->row[i].area_type, "kommun") == 0)
+			t->kommun_rows[t->nkommun_rows++] = i;
+	index_tab = t;
+	qsort(t->kommun_rows, t->nkommun_rows, sizeof *t->kommun_rows, kommun_row_cmp);
+	index_tab = NULL;
+}
+
+size_t occ_rows_of(const struct occ_table *t, const char *kommun, const size_t **rows)
+{
+	size_t lo = 0, hi = t->nkommun_rows;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(t->row[t->kommun_rows[mid]].area, kommun) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t end = lo;
+	while (end < t->nkommun_rows && strcmp(t->row[t->kommun_rows[end]].area, kommun) == 0)
+		end++;
+	*rows = t->kommun_rows + lo;
+	return end - lo;
 }
 
 void occ_table_free(struct occ_table *t)
 {
 	if (!t)
 		return;
+	free(t->kommun_rows);
 	for (size_t i = 0; i < t->n; i++) {
 		free(t->row[i].area);
 		free(t->row[i].area_type);

@@ -32,6 +32,9 @@ struct occ_row {
 struct occ_table {
 	struct occ_row *row;
 	size_t n;
+	size_t *kommun_rows;  /* the rows whose area_type is kommun, by area and
+				 then file order (an index for occ_rows_of) */
+	size_t nkommun_rows;
 };
 
 /* Reads shortage.tsv at PATH. Returns NULL with a message on failure.
@@ -39,6 +42,12 @@ struct occ_table {
  * openings_5y - replacement_5y. */
 struct occ_table *occ_table_read(const char *path);
 void occ_table_free(struct occ_table *t);
+/* (Re)builds t->kommun_rows from t->row; occ_table_read does it, a table
+ * filled by hand (the tests) needs it before occ_rows_of. */
+void occ_table_index(struct occ_table *t);
+/* The rows of municipality KOMMUN (area_type kommun), in file order: sets
+ * *ROWS to their indices in t->row (borrowed from T) and returns how many. */
+size_t occ_rows_of(const struct occ_table *t, const char *kommun, const size_t **rows);
 
 /* One row of OUT/trackfit.tsv. */
 struct track_row {

@@ -98,7 +98,8 @@ static void test_top_shortage_hostile_and_suppressed(void **state)
 	rows[0] = make_row("0581", "5120", HOSTILE_DQ, 2.0, 0.625, 10, 100);
 	rows[1] = make_row("0581", "9412", HOSTILE_SQ, 1.0, 0.875, 2, 100); /* 2 < 3 respondents */
 	rows[2] = make_row("0882", "9111", "Städare", 3.0, 0.5, 10, 100);   /* other kommun */
-	struct occ_table t = {rows, 3};
+	struct occ_table t = {rows, 3, NULL, 0};
+	occ_table_index(&t);
 	struct plot_data d;
 	memset(&d, 0, sizeof d);
 	d.occ = &t;
@@ -132,6 +133,7 @@ static void test_top_shortage_hostile_and_suppressed(void **state)
 	free(q1);
 	free(q2);
 	free(s);
+	free(t.kommun_rows);
 }
 
 static void test_openings_suppresses_few_employed(void **state)
@@ -142,7 +144,8 @@ static void test_openings_suppresses_few_employed(void **state)
 	rows[1] = make_row("0581", "2512", "Utvecklare", 1.0, 0.5, 10, 3); /* 3 < 5 employed */
 	rows[1].replacement_5y = 1.125;
 	rows[1].expansion_5y = 0.375;
-	struct occ_table t = {rows, 2};
+	struct occ_table t = {rows, 2, NULL, 0};
+	occ_table_index(&t);
 	struct plot_data d;
 	memset(&d, 0, sizeof d);
 	d.occ = &t;
@@ -158,6 +161,7 @@ static void test_openings_suppresses_few_employed(void **state)
 	assert_numeric_blocks(s);
 	chart_meta_clear(&m);
 	free(s);
+	free(t.kommun_rows);
 }
 
 static void test_candidates_small_cells(void **state)
@@ -265,7 +269,8 @@ static void test_heatmap_max(void **state)
 	struct occ_row rows[3];
 	for (int i = 0; i < 3; i++)
 		rows[i] = make_row(kommun[i], "5120", "Kockar", 2.0, 0.5, 10, 100);
-	struct occ_table t = {rows, 3};
+	struct occ_table t = {rows, 3, NULL, 0};
+	occ_table_index(&t);
 	struct plot_data d;
 	memset(&d, 0, sizeof d);
 	d.occ = &t;
@@ -291,6 +296,7 @@ static void test_heatmap_max(void **state)
 		chart_meta_clear(&m);
 		free(buf);
 	}
+	free(t.kommun_rows);
 }
 
 static void test_verdict_parse(void **state)
