@@ -16,6 +16,8 @@
 #   R data.table   Debian r-cran-data.table (fread, all cores); skipped if absent
 #   DuckDB         the duckdb command-line program on PATH; skipped if absent
 #   awk            the same aggregates with awk -F, (no CSV quoting, no checks)
+#   libcsv         bench/csvparse: libcsv's csv_parse alone (no checks, no
+#                  output), the floor under any ingest through libcsv
 #   cat, wc -l     the machine's limit: reading the bytes, counting the lines
 #
 # Each tool runs once after a warm-up read of the files (all from the page
@@ -69,6 +71,14 @@ tool() {
 tool jobbspar-ingest "validates, pseudonymises, writes every row" \
 	env LC_ALL="$STAGE_LOCALE" "$BIN/jobbspar-ingest" -c "$CFG" -o "$WORK/ingest-out"
 tool cat "cat FILES > /dev/null" sh -c 'cat "$@" >/dev/null' sh "$@"
+# libcsv alone (bench/csvparse.c, built by make bench): csv_parse with
+# counting callbacks and the ingest's options, one thread, nothing else
+CSVPARSE=${JOBBSPAR_CSVPARSE:-}
+if [ -n "$CSVPARSE" ] && [ -x "$CSVPARSE" ]; then
+	tool libcsv "libcsv csv_parse alone, counting callbacks, one thread" "$CSVPARSE" "$@"
+else
+	say "bench/csvparse not built (make bench builds it): libcsv alone skipped"
+fi
 tool wc "wc -l FILES" wc -l "$@"
 
 # the aggregates with awk: the fields are at fixed positions in the

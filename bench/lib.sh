@@ -31,6 +31,9 @@ now_ns() { date +%s%N; }
 timed() {
 	t_name=$1
 	shift
+	# the previous step's output still being written back to disk would be
+	# counted against this one (ingest alone writes 850 MB): start quiet
+	sync
 	t0=$(now_ns)
 	if [ -n "$TIME" ]; then
 		if "$TIME" -v -o "$LOGS/$t_name.time" "$@" >"$LOGS/$t_name.out" 2>"$LOGS/$t_name.err"; then T_RC=0; else T_RC=$?; fi

@@ -172,6 +172,15 @@ if wanted pipeline; then
 	record pipeline.other "" "" "" "-" "run.sh itself: input hashes, stage graph, publish copy, manifest"
 	T_WALL=$PIPE_WALL T_CPU=$PIPE_CPU T_RSS=$PIPE_RSS
 	[ "$PIPE_RC" = 0 ] || say "  the pipeline failed; log: $log"
+	# the same with a PNG copy of every chart, which plot.png_max (default
+	# 20) leaves out for a national run: what the PNGs cost
+	say "pipeline with every PNG (plot.png_max=100000) ..."
+	timed pipeline-png env JOBBSPAR_BIN="$BIN" "$ROOT/run.sh" -c "$CFG" --set "run.municipalities=$ALL" \
+		--set plot.png_max=100000 -o "$CACHE/pipeline-png" --force --no-wait -q -j "$CORES"
+	note="the same with a PNG copy of every chart (--set plot.png_max=100000)"
+	[ "$T_RC" = 0 ] || note="FAILED (exit $T_RC): $(tail -n 4 "$LOGS/pipeline-png.err" | tr '\n' ' ')"
+	record pipeline.with_png "$RB_ROWS" "$RB_MB" "" "-" "$note"
+	say "  $T_WALL s wall, $T_CPU s CPU, peak $T_RSS MB"
 fi
 
 # ------------------------------------------------------------- trackfit scaling

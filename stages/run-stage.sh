@@ -42,10 +42,12 @@ list_files() {
 
 rm -f "$stamp" "$runs/$stage.failed" "$runs/$stage.time"
 if [ -f "$G/$stage.files" ]; then
+	# one rm for them all: the plot stage alone writes 1 669 charts in a
+	# national run, and a process per file took 16 s
 	while IFS= read -r f; do
 		case $f in "" | /* | ../* | */../* | .graph/*) continue ;; esac
-		rm -f -- "${STATE:?}/$f"
-	done <"$G/$stage.files"
+		printf '%s\0' "$f"
+	done <"$G/$stage.files" | (cd "${STATE:?}" && xargs -0 -r rm -f --)
 	rm -f "$G/$stage.files"
 fi
 

@@ -311,8 +311,8 @@ static int run_stage(struct run *r, const char *lang_opt)
 	r->data.ssyk2 = ssyk2;
 	if (stage_municipalities(r->cfg, r->codes, &r->kommun, &r->nk) != 0)
 		return -1;
-	/* PNG copies cost nine tenths of gnuplot's time (libpng and zlib),
-	 * and the report embeds the SVGs: a national run draws SVG only */
+	/* a PNG costs gnuplot ten times what its SVG does (mostly libpng and
+	 * zlib), and the report embeds the SVGs: a national run draws SVG only */
 	long png_max;
 	if (config_long(r->cfg, "plot", "png_max", 20, &png_max) != 0)
 		return -1;
