@@ -236,11 +236,16 @@ static int gp_spawn(const char *gnuplot, struct gp_worker *w)
 	fflush(NULL);
 	pid_t pid = fork();
 	if (pid == 0) {
-		if (dup2(in[0], STDIN_FILENO) < 0 || dup2(out[1], STDOUT_FILENO) < 0)
+		/* both ends above 2 first, so that neither dup2 can clobber the
+		 * other when our own stdin or stdout was closed */
+		int rd = fcntl(in[0], F_DUPFD, 3), wr = fcntl(out[1], F_DUPFD, 3);
+		if (rd < 0 || wr < 0 || dup2(rd, STDIN_FILENO) < 0 || dup2(wr, STDOUT_FILENO) < 0)
 			_exit(127);
-		if (in[0] != STDIN_FILENO)
+		close(rd);
+		close(wr);
+		if (in[0] > 2)
 			close(in[0]);
-		if (out[1] != STDOUT_FILENO)
+		if (out[1] > 2)
 			close(out[1]);
 		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
 		_exit(127);
