@@ -1,6 +1,7 @@
 #include "tables.h"
 #include "csvin.h"
 #include "msg.h"
+#include "rowindex.h"
 #include "tsv.h"
 
 #include <limits.h>
@@ -106,14 +107,11 @@ struct occ_table *occ_table_read(const char *path)
 	return t;
 }
 
-/* qsort's comparison cannot take an argument: the table being indexed */
-static const struct occ_table *index_tab;
-
-static int kommun_row_cmp(const void *a, const void *b)
+/* the index key: the area of a kommun row; other rows stay out */
+static const char *kommun_key(const void *ctx, size_t row)
 {
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	int c = strcmp(index_tab->row[x].area, index_tab->row[y].area);
-	return c ? c : (x > y) - (x < y);
+	const struct occ_row *r = &((const struct occ_table *)ctx)->row[row];
+	return strcmp(r->area_type, "kommun") == 0 ? r->area : NULL;
 }
 
 /* Every chart of a municipality reads its rows, and a national run has 290
@@ -122,31 +120,14 @@ static int kommun_row_cmp(const void *a, const void *b)
 void occ_table_index(struct occ_table *t)
 {
 	free(t->kommun_rows);
-	t->kommun_rows = emalloc((t->n ? t->n : 1) * sizeof *t->kommun_rows);
-	t->nkommun_rows = 0;
-	for (size_t i = 0; i < t->n; i++)
-		if (strcmp(t->row[i].area_type, "kommun") == 0)
-			t->kommun_rows[t->nkommun_rows++] = i;
-	index_tab = t;
-	qsort(t->kommun_rows, t->nkommun_rows, sizeof *t->kommun_rows, kommun_row_cmp);
-	index_tab = NULL;
+	t->kommun_rows = rowindex_build(t->n, kommun_key, t, &t->nkommun_rows);
 }
 
 size_t occ_rows_of(const struct occ_table *t, const char *kommun, const size_t **rows)
 {
-	size_t lo = 0, hi = t->nkommun_rows;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (strcmp(t->row[t->kommun_rows[mid]].area, kommun) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	size_t end = lo;
-	while (end < t->nkommun_rows && strcmp(t->row[t->kommun_rows[end]].area, kommun) == 0)
-		end++;
-	*rows = t->kommun_rows + lo;
-	return end - lo;
+	size_t first, n = rowindex_find(t->kommun_rows, t->nkommun_rows, kommun_key, t, kommun, &first);
+	*rows = t->kommun_rows + first;
+	return n;
 }
 
 void occ_table_free(struct occ_table *t)

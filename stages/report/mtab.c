@@ -1,5 +1,6 @@
 #include "mtab.h"
 #include "msg.h"
+#include "rowindex.h"
 #include "tsv.h"
 
 #include <errno.h>
@@ -93,31 +94,21 @@ struct mtab *mtab_load(const char *path, int optional, int *absent)
 	return t;
 }
 
-/* qsort's comparison cannot take an argument: the table being indexed */
-static const struct mtab *index_tab;
-
-static int index_cmp(const void *a, const void *b)
+static const char *index_key(const void *ctx, size_t row)
 {
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	int d = strcmp(mtab_str(index_tab, x, index_tab->index_col),
-		       mtab_str(index_tab, y, index_tab->index_col));
-	return d ? d : (x > y) - (x < y);
+	const struct mtab *t = ctx;
+	return mtab_str(t, row, t->index_col);
 }
 
 /* Orders T's rows by column COL (then row number) into t->index; COL < 0
  * leaves T without an index. */
 static void mtab_index(struct mtab *t, int col)
 {
-	t->index_col = -1;
+	t->index_col = col;
 	if (col < 0)
 		return;
-	t->index = emalloc((t->nrow ? t->nrow : 1) * sizeof *t->index);
-	for (size_t i = 0; i < t->nrow; i++)
-		t->index[i] = i;
-	t->index_col = col;
-	index_tab = t;
-	qsort(t->index, t->nrow, sizeof *t->index, index_cmp);
-	index_tab = NULL;
+	size_t n;
+	t->index = rowindex_build(t->nrow, index_key, t, &n);
 }
 
 size_t *mtab_rows_where(const struct mtab *t, int col, const char *value, size_t *n)
@@ -132,19 +123,8 @@ size_t *mtab_rows_where(const struct mtab *t, int col, const char *value, size_t
 				rows[(*n)++] = i;
 		return rows;
 	}
-	/* the first index entry whose value is >= VALUE */
-	size_t lo = 0, hi = t->nrow;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (strcmp(mtab_str(t, t->index[mid], col), value) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	size_t end = lo;
-	while (end < t->nrow && strcmp(mtab_str(t, t->index[end], col), value) == 0)
-		end++;
-	*n = end - lo;
+	size_t lo;
+	*n = rowindex_find(t->index, t->nrow, index_key, t, value, &lo);
 	size_t *rows = emalloc((*n ? *n : 1) * sizeof *rows);
 	memcpy(rows, t->index + lo, *n * sizeof *rows); /* ascending: ties are in row order */
 	return rows;

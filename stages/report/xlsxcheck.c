@@ -80,20 +80,25 @@ static void shown_name(const unsigned char *name, size_t n, char *out)
 		out[k] = '\0';
 }
 
+/* Keeps the last CAP bytes of a stream in WIN (*LEN of them so far) as
+ * P[0..N) is added to it. */
+static void window_add(unsigned char *win, size_t *len, size_t cap, const unsigned char *p, size_t n)
+{
+	if (n >= cap) {
+		memcpy(win, p + n - cap, cap);
+		*len = cap;
+		return;
+	}
+	size_t keep = *len < cap - n ? *len : cap - n;
+	memmove(win, win + *len - keep, keep);
+	memcpy(win + keep, p, n);
+	*len = keep + n;
+}
+
 static void text_add(struct member_text *m, const unsigned char *p, size_t n)
 {
-	if (m->is_sheet && n) {
-		if (n >= SHEET_TAIL) {
-			memcpy(m->sheet_tail, p + n - SHEET_TAIL, SHEET_TAIL);
-			m->sheet_tail_len = SHEET_TAIL;
-		} else {
-			size_t keep = m->sheet_tail_len < SHEET_TAIL - n ? m->sheet_tail_len
-									 : SHEET_TAIL - n;
-			memmove(m->sheet_tail, m->sheet_tail + m->sheet_tail_len - keep, keep);
-			memcpy(m->sheet_tail + keep, p, n);
-			m->sheet_tail_len = keep + n;
-		}
-	}
+	if (m->is_sheet)
+		window_add(m->sheet_tail, &m->sheet_tail_len, SHEET_TAIL, p, n);
 	m->size += n;
 	m->crc = crc32(m->crc, p, (uInt)n);
 	if (m->head_len < XML_HEAD) {
@@ -101,15 +106,7 @@ static void text_add(struct member_text *m, const unsigned char *p, size_t n)
 		memcpy(m->head + m->head_len, p, k);
 		m->head_len += k;
 	}
-	if (n >= XML_TAIL) {
-		memcpy(m->tail, p + n - XML_TAIL, XML_TAIL);
-		m->tail_len = XML_TAIL;
-	} else {
-		size_t keep = m->tail_len < XML_TAIL - n ? m->tail_len : XML_TAIL - n;
-		memmove(m->tail, m->tail + m->tail_len - keep, keep);
-		memcpy(m->tail + keep, p, n);
-		m->tail_len = keep + n;
-	}
+	window_add(m->tail, &m->tail_len, XML_TAIL, p, n);
 }
 
 /* Inflates the raw deflate stream DATA[0..CSIZE) into M, stopping once it
