@@ -91,6 +91,20 @@ int xlsx_write_tables(const char *path, struct rtable *const *tables, size_t nta
 	 * same full disk first), and read the result back below */
 	const char *slash = strrchr(path, '/');
 	char *dir = slash ? estrndup(path, slash == path ? 1 : (size_t)(slash - path)) : estrdup(".");
+	/* constant_memory: each row goes to its sheet's temporary as it is
+	 * written (rows are written in order) instead of every cell of every
+	 * sheet staying in memory until the end (280 MB for the national
+	 * report); strings are then stored in the cells (inlineStr), which
+	 * Excel and LibreOffice read as any other. Each sheet keeps its
+	 * temporary open until the workbook is closed, so allow that many
+	 * open files (a full disk in a temporary is caught by xlsx_check_file
+	 * below). */
+	struct rlimit rl;
+	rlim_t want = (rlim_t)ntable + 64;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < want) {
+		rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > want ? want : rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl); /* if refused, the workbook reports it */
+	}
 	lxw_workbook_options opts = {.constant_memory = LXW_TRUE, .tmpdir = dir,
 				     .use_zip64 = LXW_FALSE};
 	lxw_workbook *wb = workbook_new_opt(tmp, &opts);
