@@ -100,12 +100,6 @@ static int track_row_cmp(const void *a, const void *b)
 	return strcmp(mtab_str(sort_tab, x, sort_c_track), mtab_str(sort_tab, y, sort_c_track));
 }
 
-/* Row indices of T whose column kommun equals CODE (caller frees). */
-static size_t *rows_of(const struct mtab *t, const char *code, size_t *n)
-{
-	return mtab_rows_where(t, mtab_col(t, "kommun"), code, n);
-}
-
 /* Fills a numeric cell from the input and applies its primary rule. */
 static void put_num(const struct report *R, struct rtable *t, size_t r, size_t j,
 		    const struct mtab *in, size_t row, const struct colspec *cs, double base)
@@ -218,7 +212,7 @@ static void build_shortage(struct report *R, size_t k)
 	struct colspec cs[sizeof spec / sizeof spec[0]];
 	size_t ncs = present_columns(in, spec, sizeof spec / sizeof spec[0], cs);
 	size_t n;
-	size_t *rows = rows_of(in, R->kommun[k], &n);
+	size_t *rows = mtab_rows_of(in, R->kommun[k], &n);
 	if (n == 0) {
 		free(rows);
 		return;
@@ -303,7 +297,7 @@ static void build_tracks(struct report *R, size_t k)
 	struct colspec cs[sizeof spec / sizeof spec[0]];
 	size_t ncs = present_columns(in, spec, sizeof spec / sizeof spec[0], cs);
 	size_t n;
-	size_t *rows = rows_of(in, R->kommun[k], &n);
+	size_t *rows = mtab_rows_of(in, R->kommun[k], &n);
 	if (n == 0) {
 		free(rows);
 		return;
@@ -496,7 +490,7 @@ static void build_compare(struct report *R)
 		rtable_col(t, j, heads[j], j == 7 ? 1 : 0, j < 2);
 	for (size_t a = 0; a < narea; a++) {
 		size_t n;
-		size_t *rows = rows_of(in, areas[a], &n);
+		size_t *rows = mtab_rows_of(in, areas[a], &n);
 		if (n == 0) {
 			free(rows);
 			continue;
@@ -689,7 +683,7 @@ static void build_changes(struct report *R)
 			const struct mtab *src = pass == 0 ? cur : prev;
 			const struct mtab *other = pass == 0 ? prev : cur;
 			size_t n;
-			size_t *rows = rows_of(src, km, &n);
+			size_t *rows = mtab_rows_of(src, km, &n);
 			if (pass == 0) {
 				sort_tab = src;
 				sort_c_verdict = mtab_col(src, "verdict");

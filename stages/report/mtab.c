@@ -19,7 +19,7 @@ int mtab_private_column(const char *name)
 	return 0;
 }
 
-static void mtab_index(struct mtab *t, int col);
+static void mtab_index(struct mtab *t);
 
 struct mtab *mtab_load(const char *path, int optional, int *absent)
 {
@@ -32,7 +32,7 @@ struct mtab *mtab_load(const char *path, int optional, int *absent)
 	if (!r)
 		return NULL;
 	struct mtab *t = ecalloc(1, sizeof *t);
-	t->index_col = -1;
+	t->kommun_col = -1;
 	t->path = estrdup(path);
 	size_t nin = tsv_ncols(r);
 	int *keep = emalloc((nin ? nin : 1) * sizeof *keep);
@@ -89,44 +89,34 @@ struct mtab *mtab_load(const char *path, int optional, int *absent)
 		mtab_free(t);
 		return NULL;
 	}
-	/* the report picks rows by municipality once per table it builds */
-	mtab_index(t, mtab_col(t, "kommun"));
+	mtab_index(t);
 	return t;
 }
 
-static const char *index_key(const void *ctx, size_t row)
+static const char *kommun_key(const void *ctx, size_t row)
 {
 	const struct mtab *t = ctx;
-	return mtab_str(t, row, t->index_col);
+	return mtab_str(t, row, t->kommun_col);
 }
 
-/* Orders T's rows by column COL (then row number) into t->index; COL < 0
- * leaves T without an index. */
-static void mtab_index(struct mtab *t, int col)
+/* The report picks rows by municipality once per table it builds: orders
+ * T's rows by its kommun column (then row number) into t->by_kommun. */
+static void mtab_index(struct mtab *t)
 {
-	t->index_col = col;
-	if (col < 0)
+	t->kommun_col = mtab_col(t, "kommun");
+	if (t->kommun_col < 0)
 		return;
 	size_t n;
-	t->index = rowindex_build(t->nrow, index_key, t, &n);
+	t->by_kommun = rowindex_build(t->nrow, kommun_key, t, &n);
 }
 
-size_t *mtab_rows_where(const struct mtab *t, int col, const char *value, size_t *n)
+size_t *mtab_rows_of(const struct mtab *t, const char *kommun, size_t *n)
 {
-	*n = 0;
-	if (!t || col < 0)
-		return emalloc(1 * sizeof(size_t));
-	if (col != t->index_col) {
-		size_t *rows = emalloc((t->nrow ? t->nrow : 1) * sizeof *rows);
-		for (size_t i = 0; i < t->nrow; i++)
-			if (strcmp(mtab_str(t, i, col), value) == 0)
-				rows[(*n)++] = i;
-		return rows;
-	}
-	size_t lo;
-	*n = rowindex_find(t->index, t->nrow, index_key, t, value, &lo);
+	size_t first = 0;
+	*n = t->kommun_col < 0 ? 0 : rowindex_find(t->by_kommun, t->nrow, kommun_key, t, kommun, &first);
 	size_t *rows = emalloc((*n ? *n : 1) * sizeof *rows);
-	memcpy(rows, t->index + lo, *n * sizeof *rows); /* ascending: ties are in row order */
+	if (*n) /* ascending: ties are in row order */
+		memcpy(rows, t->by_kommun + first, *n * sizeof *rows);
 	return rows;
 }
 
@@ -138,7 +128,7 @@ void mtab_free(struct mtab *t)
 		free(t->colname[j]);
 	free(t->text);
 	free(t->off);
-	free(t->index);
+	free(t->by_kommun);
 	free(t->colname);
 	free(t->line);
 	free(t->path);

@@ -22,8 +22,9 @@ struct mtab {
 	size_t text_len, text_cap;
 	uint32_t *off;   /* row-major: where each field starts in text (owned) */
 	long *line;      /* line of each row in the file */
-	int index_col;   /* the column `index` sorts by, or -1 */
-	size_t *index;   /* row numbers ordered by that column, then row (owned) */
+	int kommun_col;  /* the kommun column, or -1 */
+	size_t *by_kommun; /* row numbers ordered by kommun, then row (owned;
+			      NULL without a kommun column) */
 };
 
 /* Reads PATH (at most 4 GiB of field text). When the file does not exist and OPTIONAL is set, returns NULL
@@ -37,11 +38,10 @@ int mtab_private_column(const char *name);
 int mtab_col(const struct mtab *t, const char *name);
 /* Field (borrowed; "" when COL is -1). */
 const char *mtab_str(const struct mtab *t, size_t row, int col);
-/* Row numbers (ascending) of the rows whose column COL equals VALUE, as a
- * new array (caller frees; never NULL) with their count in *N. For the
- * "kommun" column, which mtab_load indexes, this is a binary search; for
- * any other column a scan. */
-size_t *mtab_rows_where(const struct mtab *t, int col, const char *value, size_t *n);
+/* Row numbers (ascending) of the rows whose kommun column equals KOMMUN
+ * (none without that column), as a new array (caller frees; never NULL)
+ * with their count in *N: a binary search in t->by_kommun. */
+size_t *mtab_rows_of(const struct mtab *t, const char *kommun, size_t *n);
 /* Field as a number (NaN when empty, not a number, or COL is -1). */
 double mtab_num(const struct mtab *t, size_t row, int col);
 
