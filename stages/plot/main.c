@@ -190,16 +190,16 @@ static int draw_compare(FILE *f, struct run *r, const char *k, struct chart_meta
 static int draw_candidates(FILE *f, struct run *r, const char *k, struct chart_meta *m)
 { return chart_candidates(f, &r->data, &r->opts, k, m); }
 
-/* A positive integer key, or -1 with "file:line: section.key: ..." */
+/* An integer key from MIN to MAX, or -1 with "file:line: section.key: ..." */
 static int config_count(const struct config *cfg, const char *sec, const char *key, long def,
-			long max, int *out)
+			long min, long max, int *out)
 {
 	long v;
 	if (config_long(cfg, sec, key, def, &v) != 0)
 		return -1;
-	if (v < 1 || v > max) {
+	if (v < min || v > max) {
 		const struct config_entry *e = config_find(cfg, sec, key);
-		msg_error_at(cfg->path, e ? e->line : 0, "%s.%s: must be 1 to %ld", sec, key, max);
+		msg_error_at(cfg->path, e ? e->line : 0, "%s.%s: must be %ld to %ld", sec, key, min, max);
 		return -1;
 	}
 	*out = (int)v;
@@ -255,32 +255,26 @@ static int run_stage(struct run *r, const char *lang_opt)
 	}
 	if (config_long(r->cfg, "disclosure", "min_persons", 5, &r->opts.min_persons) != 0 ||
 	    config_long(r->cfg, "disclosure", "min_respondents", 3, &r->opts.min_respondents) != 0 ||
-	    config_count(r->cfg, "plot", "top", 10, 40, &r->opts.top_n) != 0 ||
+	    config_count(r->cfg, "plot", "top", 10, 1, 40, &r->opts.top_n) != 0 ||
 	    config_long(r->cfg, "plot", "min_employed", 50, &r->opts.min_employed) != 0 ||
-	    config_count(r->cfg, "plot", "trend_top", 5, 8, &r->opts.trend_n) != 0 ||
-	    config_count(r->cfg, "plot", "heatmap_max", 40, 200, &r->opts.heatmap_max) != 0)
+	    config_count(r->cfg, "plot", "trend_top", 5, 1, 8, &r->opts.trend_n) != 0 ||
+	    config_count(r->cfg, "plot", "heatmap_max", 40, 1, 200, &r->opts.heatmap_max) != 0)
 		return -1;
-	long jobs;
-	if (config_long(r->cfg, "plot", "jobs", 0, &jobs) != 0)
+	int jobs;
+	if (config_count(r->cfg, "plot", "jobs", 0, 0, PLOT_JOBS_MAX, &jobs) != 0)
 		return -1;
-	if (jobs < 0 || jobs > PLOT_JOBS_MAX) {
-		const struct config_entry *e = config_find(r->cfg, "plot", "jobs");
-		msg_error_at(r->cfg->path, e ? e->line : 0, "plot.jobs: must be 0 to %d",
-			     PLOT_JOBS_MAX);
-		return -1;
-	}
 	if (jobs == 0) {
 		/* one gnuplot per core: each is single-threaded */
 		long cores = sysconf(_SC_NPROCESSORS_ONLN);
 		jobs = cores < 1 ? 1 : cores > 4 ? 4 : cores;
 	}
-	r->jobs = (int)jobs;
+	r->jobs = jobs;
 	long font_size;
 	if (config_long(r->cfg, "plot", "font_size", 12, &font_size) != 0)
 		return -1;
 	r->gp.font_size = font_size >= 6 && font_size <= 40 ? (int)font_size : 12;
 	r->gp.font = config_str(r->cfg, "plot", "font", "DejaVu Sans");
-	if (config_count(r->cfg, "plot", "timeout", 120, 86400, &r->gp.timeout_s) != 0)
+	if (config_count(r->cfg, "plot", "timeout", 120, 1, 86400, &r->gp.timeout_s) != 0)
 		return -1;
 
 	/* gnuplot first: without it nothing else matters */
@@ -313,17 +307,12 @@ static int run_stage(struct run *r, const char *lang_opt)
 		return -1;
 	/* a PNG costs gnuplot ten times what its SVG does (mostly libpng and
 	 * zlib), and the report embeds the SVGs: a national run draws SVG only */
-	long png_max;
-	if (config_long(r->cfg, "plot", "png_max", 20, &png_max) != 0)
+	int png_max;
+	if (config_count(r->cfg, "plot", "png_max", 20, 0, 100000, &png_max) != 0)
 		return -1;
-	if (png_max < 0 || png_max > 100000) {
-		const struct config_entry *e = config_find(r->cfg, "plot", "png_max");
-		msg_error_at(r->cfg->path, e ? e->line : 0, "plot.png_max: must be 0 to 100000");
-		return -1;
-	}
 	r->png = r->nk <= (size_t)png_max;
 	if (!r->png)
-		msg_note("%zu municipalities, more than plot.png_max (%ld): charts drawn as SVG only",
+		msg_note("%zu municipalities, more than plot.png_max (%d): charts drawn as SVG only",
 			 r->nk, png_max);
 
 	char *p = path_join(r->outdir, "shortage.tsv");
