@@ -253,37 +253,102 @@ int survey_design_finish(struct survey_design *d, int min_per_group)
 	return 0;
 }
 
+void survey_moments_add(struct survey_moments *m, double z)
+{
+	m->k++;
+	double delta = z - m->mean;
+	m->mean += delta / (double)m->k;
+	m->m2 += delta * (z - m->mean);
+}
+
+double survey_moments_m2(const struct survey_moments *m, long r)
+{
+	if (m->k == 0 || r <= m->k)
+		return m->m2;
+	/* pooled with r - k zeros: their mean and M2 are 0 */
+	return m->m2 + m->mean * m->mean * ((double)m->k * (double)(r - m->k) / (double)r);
+}
+
+/* One group's term of the stratified variance, given its centred sum of
+ * squares. */
+static double group_var(long r, double N, double ss)
+{
+	if (r < 2)
+		return 0;
+	double fpc = N > 0 ? 1.0 - (double)r / N : 1.0;
+	if (fpc < 0)
+		fpc = 0;
+	return fpc * (double)r / (double)(r - 1) * ss;
+}
+
+double survey_strat_var_m2(size_t ngroups, const long *r_g, const double *N_g, const double *m2)
+{
+	double v = 0;
+	for (size_t g = 0; g < ngroups; g++)
+		v += group_var(r_g[g], N_g[g], m2[g]);
+	return v;
+}
+
 double survey_strat_var(size_t ngroups, const long *r_g, const double *N_g,
 			const double *sum_z, const double *sum_z2)
 {
 	double v = 0;
 	for (size_t g = 0; g < ngroups; g++) {
-		long r = r_g[g];
-		if (r < 2)
+		if (r_g[g] < 2)
 			continue;
-		double fpc = N_g[g] > 0 ? 1.0 - (double)r / N_g[g] : 1.0;
-		if (fpc < 0)
-			fpc = 0;
-		double ss = sum_z2[g] - sum_z[g] * sum_z[g] / (double)r;
+		double ss = sum_z2[g] - sum_z[g] * sum_z[g] / (double)r_g[g];
 		if (ss < 0)
 			ss = 0; /* rounding */
-		v += fpc * (double)r / (double)(r - 1) * ss;
+		v += group_var(r_g[g], N_g[g], ss);
 	}
 	return v;
 }
 
+/* a - c b: exactly 0 for a unit whose answer is the centre's */
+static double ratio_centred(const struct survey_ratio_acc *acc, double a, double b)
+{
+	return a - acc->ref * b;
+}
+
+void survey_ratio_add(struct survey_ratio_acc *acc, double w, double a, double b)
+{
+	if (!acc->has_ref && b != 0) {
+		acc->ref = a / b;
+		acc->has_ref = 1;
+	}
+	acc->num += w * a;
+	acc->den += w * b;
+	acc->dnum += w * ratio_centred(acc, a, b);
+}
+
+double survey_ratio_value(const struct survey_ratio_acc *acc)
+{
+	return acc->den > 0 ? acc->num / acc->den : NAN;
+}
+
+double survey_ratio_z(const struct survey_ratio_acc *acc, double w, double a, double b)
+{
+	if (!(acc->den > 0))
+		return NAN;
+	double D = acc->dnum / acc->den;   /* R - c */
+	return w * (ratio_centred(acc, a, b) - D * b) / acc->den;
+}
+
+/* Variance from the linearised values Z[0..n) of the array forms, through
+ * the accumulation that shortage.c uses. */
 static double strat_var_of(size_t n, const size_t *group, size_t ngroups, const long *r_g,
 			   const double *N_g, const double *z)
 {
-	double *s1 = ecalloc(ngroups ? ngroups : 1, sizeof *s1);
-	double *s2 = ecalloc(ngroups ? ngroups : 1, sizeof *s2);
-	for (size_t i = 0; i < n; i++) {
-		s1[group[i]] += z[i];
-		s2[group[i]] += z[i] * z[i];
-	}
-	double v = survey_strat_var(ngroups, r_g, N_g, s1, s2);
-	free(s1);
-	free(s2);
+	size_t ng = ngroups ? ngroups : 1;
+	struct survey_moments *m = ecalloc(ng, sizeof *m);
+	double *m2 = emalloc(ng * sizeof *m2);
+	for (size_t i = 0; i < n; i++)
+		survey_moments_add(&m[group[i]], z[i]);
+	for (size_t g = 0; g < ngroups; g++)
+		m2[g] = survey_moments_m2(&m[g], r_g[g]);
+	double v = survey_strat_var_m2(ngroups, r_g, N_g, m2);
+	free(m);
+	free(m2);
 	return v;
 }
 
@@ -306,21 +371,17 @@ void survey_ratio(size_t n, const size_t *group, size_t ngroups, const long *r_g
 		  const double *N_g, const double *w, const double *a, const double *b,
 		  double *ratio, double *var)
 {
-	double num = 0, den = 0;
-	for (size_t i = 0; i < n; i++) {
-		num += w[i] * a[i];
-		den += w[i] * b[i];
-	}
-	if (!(den > 0)) {
-		*ratio = NAN;
+	struct survey_ratio_acc acc = { 0 };
+	for (size_t i = 0; i < n; i++)
+		survey_ratio_add(&acc, w[i], a[i], b[i]);
+	*ratio = survey_ratio_value(&acc);
+	if (isnan(*ratio)) {
 		*var = NAN;
 		return;
 	}
-	double R = num / den;
 	double *z = emalloc((n ? n : 1) * sizeof *z);
 	for (size_t i = 0; i < n; i++)
-		z[i] = w[i] * (a[i] - R * b[i]) / den;
-	*ratio = R;
+		z[i] = survey_ratio_z(&acc, w[i], a[i], b[i]);
 	*var = strat_var_of(n, group, ngroups, r_g, N_g, z);
 	free(z);
 }

@@ -39,6 +39,44 @@ print("ratio", float(R), R, "var", float(vr))
 neff = R * (1 - R) / vr
 print("neff", float(neff))
 
+# all-same-answer and nearly-constant ratios (test_ratio_all_same,
+# test_ratio_nearly_constant): group 0 N=20 with 3 units, group 1 N=40 with
+# r_g = 5 respondents of which 3 are in the domain (the 2 others have z = 0
+# and are not passed). Weights 10/3, 7/3, 13.1 are not exactly
+# representable; the 4th unit did not answer the item (a = b = 0).
+w6 = [F(10, 3), F(7, 3), F(131, 10), F(131, 10), F(7, 3), F(10, 3)]
+grp6 = [0, 0, 0, 1, 1, 1]
+r6 = [3, 5]
+N6 = [F(20), F(40)]
+b6 = [1, 1, 1, 0, 1, 1]
+
+
+def ratio6(a):
+    den = sum(wi * bi for wi, bi in zip(w6, b6))
+    R = sum(wi * ai for wi, ai in zip(w6, a)) / den
+    z = [wi * (ai - R * bi) / den for wi, ai, bi in zip(w6, a, b6)]
+    groups = []
+    for g in (0, 1):
+        zg = [z[i] for i in range(6) if grp6[i] == g]
+        groups.append((N6[g], zg + [F(0)] * (r6[g] - len(zg))))
+    return R, strat_var(groups)
+
+
+for c in (100, -100, 1):
+    R6, v6 = ratio6([c * bi for bi in b6])
+    print("all same", c, "ratio", float(R6), "var", v6)   # exactly c and 0
+a6 = [100 * bi for bi in b6]
+a6[4] = -100          # one employer answers "god" among "brist"
+R6, v6 = ratio6(a6)
+print("nearly constant ratio", float(R6), R6, "var", repr(float(v6)), v6)
+
+# survey_moments: the stable M2 of 1e9 + {1, 2, 3, 4} is 5; {2, 4} pooled
+# with 3 zeros (r = 5) is that of {2, 4, 0, 0, 0}
+xs = [F(2), F(4), F(0), F(0), F(0)]
+m = sum(xs) / 5
+print("m2 implicit zeros", float(sum((x - m) ** 2 for x in xs)))
+print("strat_var_m2 of test_total's z", float(vt))
+
 zq = statistics.NormalDist().inv_cdf(0.975)
 
 
