@@ -117,6 +117,10 @@ static int score_cmp(const void *a, const void *b)
  * tiny occupation tops the score ranking and every bar is suppressed). */
 static int top_candidate(const struct plot_opts *o, const struct occ_row *r)
 {
+	/* a table with the shortage stage's rank: its assessed occupations
+	 * (verdict not X), in that rank */
+	if (r->rank > 0 || r->verdict == V_X)
+		return r->rank > 0 && r->verdict != V_X;
 	return isfinite(r->share_brist) && r->n_respondents >= o->min_respondents &&
 	       isfinite(r->employed) && r->employed >= (double)o->min_employed;
 }
@@ -130,6 +134,8 @@ static int top_cmp(const void *a, const void *b)
 	int cx = top_candidate(sort_opts, x), cy = top_candidate(sort_opts, y);
 	if (cx != cy)
 		return cy - cx;
+	if (x->rank > 0 && y->rank > 0 && x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
 	return score_cmp(a, b);
 }
 

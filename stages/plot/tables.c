@@ -65,7 +65,10 @@ struct occ_table *occ_table_read(const char *path)
 	int c_sb = tsv_col(r, "share_brist"), c_sblo = tsv_col(r, "share_brist_lo");
 	int c_sbhi = tsv_col(r, "share_brist_hi"), c_op = tsv_col(r, "openings_5y");
 	int c_rep = tsv_col(r, "replacement_5y"), c_exp = tsv_col(r, "expansion_5y");
-	int c_score = tsv_col(r, "score"), c_verdict = tsv_col(r, "verdict");
+	int c_score = tsv_col(r, "shortage_index"), c_verdict = tsv_col(r, "verdict");
+	int c_rank = tsv_col(r, "rank");
+	if (c_score < 0)
+		c_score = tsv_col(r, "score");
 	int c_nresp = tsv_col(r, "n_respondents");
 
 	struct occ_table *t = ecalloc(1, sizeof *t);
@@ -94,6 +97,7 @@ struct occ_table *occ_table_read(const char *path)
 		o->expansion_5y = c_exp >= 0 ? tsv_get_double(r, c_exp)
 					     : o->openings_5y - o->replacement_5y;
 		o->score = get_opt_double(r, c_score);
+		o->rank = c_rank >= 0 ? (long)tsv_get_long(r, c_rank, 0) : 0;
 		o->verdict = c_verdict >= 0 ? verdict_parse(tsv_get(r, c_verdict)) : V_X;
 		o->n_respondents = c_nresp >= 0 ? (long)tsv_get_long(r, c_nresp, -1) : -1;
 		o->line = tsv_line(r);

@@ -23,7 +23,8 @@ struct occ_row {
 	double employed, jobseekers, vacancies, planned_hires;
 	double share_brist, share_brist_lo, share_brist_hi;
 	double openings_5y, replacement_5y, expansion_5y;
-	double score;
+	double score;          /* the shortage index (shortage_index; score in older tables) */
+	long rank;             /* the shortage stage's rank in the area, 0 if not assessed or absent */
 	enum verdict verdict;
 	long n_respondents;   /* -1 when missing */
 	long line;            /* line in the file (for messages) */

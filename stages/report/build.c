@@ -70,9 +70,11 @@ static int verdict_order(const char *v)
 	return 5;
 }
 
-/* Sorting rows of the shortage input: verdict, then score (high first), then code. */
+/* Sorting rows of the shortage input: verdict, then the shortage stage's
+ * rank (the one ranking of docs/METHOD.md: top lists, charts and the
+ * summary all follow it), then score (high first), then code. */
 static const struct mtab *sort_tab;
-static int sort_c_verdict, sort_c_score, sort_c_ssyk, sort_c_rank, sort_c_track;
+static int sort_c_verdict, sort_c_score, sort_c_ssyk, sort_c_rank, sort_c_track, sort_c_srank;
 
 static int shortage_row_cmp(const void *a, const void *b)
 {
@@ -81,6 +83,13 @@ static int shortage_row_cmp(const void *a, const void *b)
 		verdict_order(mtab_str(sort_tab, y, sort_c_verdict));
 	if (d)
 		return d;
+	if (sort_c_srank >= 0) {
+		double rx = mtab_num(sort_tab, x, sort_c_srank), ry = mtab_num(sort_tab, y, sort_c_srank);
+		if (isnan(rx) != isnan(ry))
+			return isnan(rx) ? 1 : -1;
+		if (!isnan(rx) && rx != ry)
+			return rx < ry ? -1 : 1;
+	}
 	double sx = mtab_num(sort_tab, x, sort_c_score), sy = mtab_num(sort_tab, y, sort_c_score);
 	if (isnan(sx) != isnan(sy))
 		return isnan(sx) ? 1 : -1;
@@ -194,7 +203,7 @@ static void build_shortage(struct report *R, size_t k)
 		{NULL, S->c_ssyk, 0, 1, 0, RULE_NONE, 0, 0},
 		{NULL, S->c_occupation, 0, 1, 0, RULE_NONE, 0, 0},
 		{NULL, S->c_verdict, 0, 1, 0, RULE_NONE, 0, 0},
-		{"score", S->c_score, 2, 0, 0, RULE_NONE, 0, 0},
+		{"shortage_index", S->c_score, 2, 0, 0, RULE_NONE, 0, 0},
 		{"employed", S->c_employed, 0, 0, 0, RULE_COUNT, 1, minp},
 		{"jobseekers", S->c_jobseekers, 0, 0, 0, RULE_COUNT, 1, minp},
 		{"vacancies", S->c_vacancies, 0, 0, 0, RULE_NONE, 1, 0},
@@ -221,6 +230,7 @@ static void build_shortage(struct report *R, size_t k)
 	sort_c_verdict = mtab_col(in, "verdict");
 	sort_c_score = mtab_col(in, "score");
 	sort_c_ssyk = mtab_col(in, "ssyk");
+	sort_c_srank = mtab_col(in, "rank");
 	qsort(rows, n, sizeof *rows, shortage_row_cmp);
 
 	char *id = easprintf("brist_%s", R->kommun[k]);
@@ -689,6 +699,7 @@ static void build_changes(struct report *R)
 				sort_c_verdict = mtab_col(src, "verdict");
 				sort_c_score = mtab_col(src, "score");
 				sort_c_ssyk = mtab_col(src, "ssyk");
+				sort_c_srank = mtab_col(src, "rank");
 				qsort(rows, n, sizeof *rows, shortage_row_cmp);
 			}
 			for (size_t i = 0; i < n; i++) {

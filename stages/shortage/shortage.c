@@ -1,8 +1,11 @@
 #include "shortage.h"
+#include "credible.h"
+#include "ebayes.h"
 #include "keymap.h"
 #include "msg.h"
 #include "stage.h"
 #include "survey.h"
+#include "compare.h"
 #include "tsv.h"
 
 #include <gsl/gsl_cdf.h>
@@ -75,6 +78,12 @@ int shortage_options_read(const struct config *cfg, struct shortage_options *o)
 	bad |= config_double(cfg, "shortage", "survey_surplus_balance", -20, &o->survey_cuts.surplus);
 	bad |= config_double(cfg, "shortage", "paradox_share_brist", 0.5, &o->paradox_share_brist);
 	bad |= config_long(cfg, "shortage", "compare_max", 20, &o->compare_max);
+	bad |= config_double(cfg, "shortage", "min_employed", 15, &o->min_employed);
+	bad |= config_double(cfg, "shortage", "min_events", 5, &o->min_events);
+	bad |= config_double(cfg, "shortage", "index_brist", 1.0, &o->index_brist);
+	bad |= config_double(cfg, "shortage", "index_watch", 0.5, &o->index_watch);
+	bad |= config_double(cfg, "shortage", "index_surplus", -1.0, &o->index_surplus);
+	bad |= config_long(cfg, "shortage", "loading_min_employed", 100, &o->loading_min_employed);
 	for (int b = 0; b < REGISTRY_NBANDS; b++) {
 		char key[32];
 		snprintf(key, sizeof key, "exit5_%s", registry_age_bands[b]);
@@ -95,6 +104,10 @@ int shortage_options_read(const struct config *cfg, struct shortage_options *o)
 		what = "shortage.min_indicators must be 1 to 6";
 	else if (!(o->cuts.surplus <= o->cuts.watch && o->cuts.watch <= o->cuts.brist))
 		what = "shortage: need surplus_score <= watch_score <= brist_score";
+	else if (!(o->index_surplus <= o->index_watch && o->index_watch <= o->index_brist))
+		what = "shortage: need index_surplus <= index_watch <= index_brist";
+	else if (!(o->min_employed >= 0) || !(o->min_events >= 0) || o->loading_min_employed < 0)
+		what = "shortage: min_employed, min_events and loading_min_employed must be 0 or more";
 	if (what) {
 		msg_error_at(cfg->path, 0, "%s", what);
 		return -1;
@@ -114,6 +127,23 @@ struct survey_est {
 	long n;                       /* respondents with a row */
 	long n_item[NEST];            /* respondents answering each item */
 	double est[NEST], var[NEST];  /* planned total; shares brist, balans, god; balance; net 1y, 3y */
+	double sw_sit, sw2_sit;       /* sum of weights and of squared weights of those answering the situation */
+};
+
+/* The credible-shortage model of one occupation in one area (docs/METHOD.md). */
+struct cred {
+	double raw[CRED_NIND];        /* ads and jobseekers per expected (O/e), mean days open, balance */
+	double obs[CRED_NIND];        /* counts: ads, jobseekers, closed ads, survey answers */
+	double expct[CRED_NIND];      /* expected counts e (ads, jobseekers) */
+	double prior[CRED_NIND];      /* prior mean: relative rate, log days, - */
+	double smooth[CRED_NIND];     /* relative rate (posterior mean), mean days (exp of log posterior), balance */
+	double y[CRED_NIND], v[CRED_NIND];   /* model scale: log rate / log days / balance; its variance */
+	unsigned char avail[CRED_NIND];
+	double z[CRED_NIND], zv[CRED_NIND];  /* standardised within the area, oriented */
+	double S, Svar, p_brist;
+	int assessed;
+	long rank;
+	char evidence[64];
 };
 
 enum { E_PLANNED, E_BRIST, E_BALANS, E_GOD, E_BALANCE, E_NET1, E_NET3 };
@@ -139,9 +169,11 @@ struct occ {
 	long ads;           /* latest year */
 	double *days;       /* days open of the latest year's ads */
 	size_t ndays, capdays;
+	double closed_sum, closed_sum2, closed_n;  /* days open of closed ads, all analysis years */
 	int has_survey;
 	struct survey_est sv;
 	struct indicators ind;
+	struct cred cr;
 };
 
 struct occrow {
@@ -180,6 +212,9 @@ struct ctx {
 	size_t nrows;
 	struct yb yb[NCODES];
 	int has_yb;
+	double loading[CRED_NIND], tau2[CRED_NIND];  /* the shortage index's measurement model */
+	size_t loading_n;
+	int loading_fallback;
 };
 
 static int code4(const char *s)
@@ -439,8 +474,9 @@ static int read_vacancies(struct ctx *x)
 	struct tsv_reader *r = open_work(x, "vacancies.tsv", 0);
 	if (!r)
 		return -1;
-	static const char *const names[] = { "kommun", "ssyk", "year", "days_open", "vacancies", NULL };
-	int c[5];
+	static const char *const names[] = { "kommun", "ssyk", "year", "days_open", "vacancies",
+					     "still_open", NULL };
+	int c[6];
 	int rc = require_cols(r, names, c);
 	int st;
 	while (rc == 0 && (st = tsv_next(r)) != 0) {
@@ -463,6 +499,11 @@ static int read_vacancies(struct ctx *x)
 			struct occ *o = occ_get(x, a, s);
 			o->vac[year - x->vy0] += pos;
 			o->ads_all++;
+			if (strcmp(tsv_get(r, c[5]), "1") != 0) {
+				o->closed_sum += days;
+				o->closed_sum2 += days * days;
+				o->closed_n += 1;
+			}
 			if (year == x->year) {
 				o->positions += pos;
 				o->ads++;
@@ -758,16 +799,17 @@ static int unit_in_area(const struct ctx *x, size_t unit, size_t a)
 struct est_work {
 	size_t *stamp;     /* per group: last block id that touched it */
 	size_t *touched;
-	double *s1, *s2;   /* per group x NEST */
+	struct survey_moments *mom;  /* per group x NEST */
 	long *r_g;
-	double *N_g, *c1, *c2;
+	double *N_g, *m2;
 };
 
 static void estimate(struct ctx *x, struct est_work *w, size_t blockid, size_t a,
 		     const struct occrow *rows, size_t n, struct survey_est *e)
 {
 	const struct survey_design *d = x->design;
-	double num[NEST] = { 0 }, den[NEST] = { 0 }, A[NEST], B[NEST];
+	struct survey_ratio_acc acc[NEST] = { { 0 } };
+	double A[NEST], B[NEST];
 	memset(e, 0, sizeof *e);
 	for (size_t i = 0; i < n; i++) {
 		if (!unit_in_area(x, rows[i].unit, a))
@@ -775,18 +817,21 @@ static void estimate(struct ctx *x, struct est_work *w, size_t blockid, size_t a
 		double wt = d->unit[rows[i].unit].weight;
 		row_items(&rows[i], A, B);
 		e->n++;
+		if (B[E_BALANCE] > 0) {
+			e->sw_sit += wt;
+			e->sw2_sit += wt * wt;
+		}
 		for (int k = 0; k < NEST; k++) {
-			num[k] += wt * A[k];
-			den[k] += wt * B[k];
+			survey_ratio_add(&acc[k], wt, A[k], B[k]);
 			e->n_item[k] += B[k] > 0;
 		}
 	}
 	if (e->n == 0)
 		return;
 	double R[NEST];
-	R[0] = num[0];
+	R[0] = acc[0].num;
 	for (int k = 1; k < NEST; k++)
-		R[k] = den[k] > 0 ? num[k] / den[k] : NAN;
+		R[k] = survey_ratio_value(&acc[k]);
 	size_t nt = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!unit_in_area(x, rows[i].unit, a))
@@ -796,20 +841,12 @@ static void estimate(struct ctx *x, struct est_work *w, size_t blockid, size_t a
 		if (w->stamp[g] != blockid) {
 			w->stamp[g] = blockid;
 			w->touched[nt++] = g;
-			memset(&w->s1[g * NEST], 0, NEST * sizeof(double));
-			memset(&w->s2[g * NEST], 0, NEST * sizeof(double));
+			memset(&w->mom[g * NEST], 0, NEST * sizeof *w->mom);
 		}
 		row_items(&rows[i], A, B);
 		for (int k = 0; k < NEST; k++) {
-			double z;
-			if (k == 0)
-				z = u->weight * A[0];
-			else if (den[k] > 0)
-				z = u->weight * (A[k] - R[k] * B[k]) / den[k];
-			else
-				z = 0;
-			w->s1[g * NEST + k] += z;
-			w->s2[g * NEST + k] += z * z;
+			double z = k == 0 ? u->weight * A[0] : survey_ratio_z(&acc[k], u->weight, A[k], B[k]);
+			survey_moments_add(&w->mom[g * NEST + k], z);
 		}
 	}
 	for (size_t t = 0; t < nt; t++) {
@@ -817,12 +854,10 @@ static void estimate(struct ctx *x, struct est_work *w, size_t blockid, size_t a
 		w->N_g[t] = d->group[w->touched[t]].N;
 	}
 	for (int k = 0; k < NEST; k++) {
-		for (size_t t = 0; t < nt; t++) {
-			w->c1[t] = w->s1[w->touched[t] * NEST + k];
-			w->c2[t] = w->s2[w->touched[t] * NEST + k];
-		}
+		for (size_t t = 0; t < nt; t++)
+			w->m2[t] = survey_moments_m2(&w->mom[w->touched[t] * NEST + k], w->r_g[t]);
 		e->est[k] = R[k];
-		e->var[k] = isnan(R[k]) ? NAN : survey_strat_var(nt, w->r_g, w->N_g, w->c1, w->c2);
+		e->var[k] = isnan(R[k]) ? NAN : survey_strat_var_m2(nt, w->r_g, w->N_g, w->m2);
 	}
 }
 
@@ -845,12 +880,10 @@ static void estimate_survey(struct ctx *x)
 	struct est_work w = {
 		.stamp = emalloc(ng * sizeof(size_t)),
 		.touched = emalloc(ng * sizeof(size_t)),
-		.s1 = emalloc(ng * NEST * sizeof(double)),
-		.s2 = emalloc(ng * NEST * sizeof(double)),
+		.mom = emalloc(ng * NEST * sizeof(struct survey_moments)),
 		.r_g = emalloc(ng * sizeof(long)),
 		.N_g = emalloc(ng * sizeof(double)),
-		.c1 = emalloc(ng * sizeof(double)),
-		.c2 = emalloc(ng * sizeof(double)),
+		.m2 = emalloc(ng * sizeof(double)),
 	};
 	for (size_t g = 0; g < ng; g++)
 		w.stamp[g] = (size_t)-1;
@@ -872,12 +905,10 @@ static void estimate_survey(struct ctx *x)
 	}
 	free(w.stamp);
 	free(w.touched);
-	free(w.s1);
-	free(w.s2);
+	free(w.mom);
 	free(w.r_g);
 	free(w.N_g);
-	free(w.c1);
-	free(w.c2);
+	free(w.m2);
 }
 
 /* ---- registry indicators and verdicts --------------------------------- */
@@ -1003,6 +1034,7 @@ static const char *const shortage_columns[] = {
 	"planned_hires", "planned_hires_lo", "planned_hires_hi",
 	"share_brist", "share_brist_lo", "share_brist_hi", "openings_5y", "replacement_5y",
 	"score", "verdict", "n_respondents", "flag",
+	"shortage_index", "shortage_index_lo", "shortage_index_hi", "p_brist", "rank", "evidence",
 	/* further columns (docs/METHOD.md) */
 	"score_index", "area_name", "year", "first_year", "employed_first", "employment_change",
 	"employment_change_pct", "employment_growth", "expansion_5y", "expansion_10y",
@@ -1074,6 +1106,409 @@ static void flag_add(char *buf, size_t cap, const char *f)
 	snprintf(buf + n, cap - n, "%s%s", n ? ";" : "", f);
 }
 
+
+/* ---- credible shortage (docs/METHOD.md, "Credible shortage") ----------- */
+
+static int is_kommun_area(const struct ctx *x, size_t a)
+{
+	return strcmp(x->area[a].type, "kommun") == 0;
+}
+
+/* A count indicator (ads or jobseekers over the analysis years per employed
+ * person): Poisson-gamma smoothing of the relative rate toward a prior. In
+ * a municipality the prior is the occupation's rate in the other reporting
+ * municipalities, itself smoothed toward its SSYK 3-digit group there;
+ * without other municipalities, and in a county or the whole input, the
+ * prior is the 3-digit group's rate in the same area. Writes obs, expct,
+ * raw, prior, smooth, y, v and avail of indicator K. */
+static void cred_counts(struct ctx *x, int k, double (*count)(const struct occ *))
+{
+	size_t na = x->nareas;
+	double *rate = ecalloc(na, sizeof *rate);
+	for (size_t a = 0; a < na; a++) {
+		double O = 0, E = 0;
+		for (int s = 0; s < NCODES; s++) {
+			const struct occ *o = x->occ[a][s];
+			if (o) {
+				O += count(o);
+				E += o->ind.employed;
+			}
+		}
+		rate[a] = E > 0 ? O / E : 0;
+	}
+	/* totals over the municipalities, to leave one out */
+	double *Oall = ecalloc(NCODES, sizeof *Oall), *eall = ecalloc(NCODES, sizeof *eall);
+	size_t nkom = 0;
+	for (size_t a = 0; a < na; a++) {
+		if (!is_kommun_area(x, a))
+			continue;
+		nkom++;
+		for (int s = 0; s < NCODES; s++) {
+			const struct occ *o = x->occ[a][s];
+			if (o) {
+				Oall[s] += count(o);
+				eall[s] += o->ind.employed * rate[a];
+			}
+		}
+	}
+	double *O = emalloc(NCODES * sizeof *O), *e = emalloc(NCODES * sizeof *e);
+	double *m = emalloc(NCODES * sizeof *m);
+	double Og[1000], eg[1000];
+	int *idx = emalloc(NCODES * sizeof *idx);
+	for (size_t a = 0; a < na; a++) {
+		int others = is_kommun_area(x, a) && nkom > 1;
+		size_t n = 0;
+		for (int s = 0; s < NCODES; s++)
+			if (x->occ[a][s])
+				idx[n++] = s;
+		/* the parent level: other municipalities, or this area */
+		memset(Og, 0, sizeof Og);
+		memset(eg, 0, sizeof eg);
+		for (size_t i = 0; i < n; i++) {
+			int s = idx[i];
+			const struct occ *o = x->occ[a][s];
+			if (others) {
+				O[i] = Oall[s] - count(o);
+				e[i] = eall[s] - o->ind.employed * rate[a];
+			} else {
+				O[i] = count(o);
+				e[i] = o->ind.employed * rate[a];
+			}
+			if (e[i] < 0)
+				e[i] = 0;
+			Og[s / 10] += O[i];
+			eg[s / 10] += e[i];
+		}
+		/* one pseudo-event at the parent's overall rate keeps a group
+		 * without employed or events at 1 */
+		for (size_t i = 0; i < n; i++)
+			m[i] = (Og[idx[i] / 10] + 1) / (eg[idx[i] / 10] + 1);
+		double *prior = emalloc((n ? n : 1) * sizeof *prior);
+		if (others) {
+			struct eb_gamma f1;
+			int ok = eb_gamma_fit(n, O, e, m, &f1) == 0;
+			for (size_t i = 0; i < n; i++) {
+				double pm = NAN;
+				if (ok && (e[i] > 0 || O[i] == 0))
+					eb_gamma_posterior(&f1, O[i], e[i], m[i], 0.95, &pm, NULL, NULL, NULL);
+				prior[i] = isfinite(pm) && pm > 0 ? pm : m[i];
+			}
+		} else {
+			for (size_t i = 0; i < n; i++)
+				prior[i] = m[i];
+		}
+		/* this area */
+		for (size_t i = 0; i < n; i++) {
+			const struct occ *o = x->occ[a][idx[i]];
+			O[i] = count(o);
+			e[i] = o->ind.employed * rate[a];
+		}
+		struct eb_gamma f;
+		int ok = eb_gamma_fit(n, O, e, prior, &f) == 0;
+		for (size_t i = 0; i < n; i++) {
+			struct cred *c = &x->occ[a][idx[i]]->cr;
+			c->obs[k] = O[i];
+			c->expct[k] = e[i];
+			c->raw[k] = e[i] > 0 ? O[i] / e[i] : NAN;
+			c->prior[k] = prior[i];
+			c->avail[k] = 0;
+			if (!ok || !(e[i] > 0))
+				continue;
+			double mean, ml, vl;
+			eb_gamma_posterior(&f, O[i], e[i], prior[i], 0.95, &mean, NULL, NULL, NULL);
+			eb_gamma_log_posterior(&f, O[i], e[i], prior[i], &ml, &vl);
+			if (!isfinite(ml) || !isfinite(vl))
+				continue;
+			c->smooth[k] = mean;
+			c->y[k] = ml;
+			c->v[k] = vl;
+			c->avail[k] = 1;
+		}
+		free(prior);
+	}
+	free(idx);
+	free(O);
+	free(e);
+	free(m);
+	free(Oall);
+	free(eall);
+	free(rate);
+}
+
+static double count_ads(const struct occ *o)
+{
+	return (double)o->ads_all;
+}
+
+static double count_jobseekers(const struct occ *o)
+{
+	return o->jobseekers;
+}
+
+/* Days open: the log of the mean days open of closed ads, with sampling
+ * variance cv^2 / n (cv^2 of the area's closed ads), smoothed by a
+ * normal-normal model toward the occupation in the other municipalities
+ * (themselves smoothed toward the area's overall mean), or toward the
+ * area's overall mean. */
+static void cred_days(struct ctx *x)
+{
+	size_t na = x->nareas;
+	double *cv2 = ecalloc(na, sizeof *cv2), *lmean = ecalloc(na, sizeof *lmean);
+	double *Sall = ecalloc(NCODES, sizeof *Sall), *Nall = ecalloc(NCODES, sizeof *Nall);
+	size_t nkom = 0;
+	for (size_t a = 0; a < na; a++) {
+		double s = 0, s2 = 0, n = 0;
+		for (int c = 0; c < NCODES; c++) {
+			const struct occ *o = x->occ[a][c];
+			if (!o)
+				continue;
+			s += o->closed_sum;
+			s2 += o->closed_sum2;
+			n += o->closed_n;
+			if (is_kommun_area(x, a)) {
+				Sall[c] += o->closed_sum;
+				Nall[c] += o->closed_n;
+			}
+		}
+		nkom += is_kommun_area(x, a);
+		double mu = n > 0 ? s / n : NAN;
+		cv2[a] = n > 1 && mu > 0 ? (s2 / n - mu * mu) / (mu * mu) : 1;
+		if (!(cv2[a] > 0))
+			cv2[a] = 1;
+		lmean[a] = mu > 0 ? log(mu) : 0;
+	}
+	double *y = emalloc(NCODES * sizeof *y), *v = emalloc(NCODES * sizeof *v);
+	double *m = emalloc(NCODES * sizeof *m), *mv = emalloc(NCODES * sizeof *mv);
+	unsigned char *use = emalloc(NCODES);
+	int *idx = emalloc(NCODES * sizeof *idx);
+	for (size_t a = 0; a < na; a++) {
+		int others = is_kommun_area(x, a) && nkom > 1;
+		size_t n = 0;
+		for (int c = 0; c < NCODES; c++)
+			if (x->occ[a][c])
+				idx[n++] = c;
+		for (size_t i = 0; i < n; i++) {
+			m[i] = lmean[a];
+			mv[i] = 0;
+		}
+		if (others) {
+			for (size_t i = 0; i < n; i++) {
+				const struct occ *o = x->occ[a][idx[i]];
+				double S = Sall[idx[i]] - o->closed_sum, N = Nall[idx[i]] - o->closed_n;
+				use[i] = N > 0 && S > 0;
+				y[i] = use[i] ? log(S / N) : 0;
+				v[i] = use[i] ? cv2[a] / N : 0;
+			}
+			double t1 = cred_normal_tau2(n, y, v, m, NULL, use, 1e-4);
+			for (size_t i = 0; i < n; i++)
+				cred_normal_posterior(use[i], y[i], v[i], lmean[a], 0, t1, &m[i], &mv[i]);
+		}
+		for (size_t i = 0; i < n; i++) {
+			const struct occ *o = x->occ[a][idx[i]];
+			use[i] = o->closed_n > 0 && o->closed_sum > 0;
+			y[i] = use[i] ? log(o->closed_sum / o->closed_n) : 0;
+			v[i] = use[i] ? cv2[a] / o->closed_n : 0;
+		}
+		double t2 = cred_normal_tau2(n, y, v, m, mv, use, 1e-4);
+		for (size_t i = 0; i < n; i++) {
+			struct cred *c = &x->occ[a][idx[i]]->cr;
+			const struct occ *o = x->occ[a][idx[i]];
+			c->obs[CRED_DAYS] = o->closed_n;
+			c->raw[CRED_DAYS] = use[i] ? o->closed_sum / o->closed_n : NAN;
+			c->prior[CRED_DAYS] = exp(m[i]);
+			double pm, pv;
+			cred_normal_posterior(use[i], y[i], v[i], m[i], mv[i], t2, &pm, &pv);
+			c->smooth[CRED_DAYS] = exp(pm);
+			c->y[CRED_DAYS] = pm;
+			c->v[CRED_DAYS] = pv;
+			/* the prior alone says nothing of this occupation here */
+			c->avail[CRED_DAYS] = use[i];
+		}
+	}
+	free(idx);
+	free(use);
+	free(y);
+	free(v);
+	free(m);
+	free(mv);
+	free(Sall);
+	free(Nall);
+	free(cv2);
+	free(lmean);
+}
+
+/* The survey's recruitment balance: the direct estimate with a generalised
+ * variance: the area's per-answer variance of the balance item times
+ * Kish's design effect n sum w^2 / (sum w)^2 over the n answers. */
+static void cred_survey(struct ctx *x)
+{
+	for (size_t a = 0; a < x->nareas; a++) {
+		double sw = 0, sb = 0, sg = 0;
+		for (int c = 0; c < NCODES; c++) {
+			const struct occ *o = x->occ[a][c];
+			if (!o || !o->has_survey || !(o->sv.sw_sit > 0))
+				continue;
+			sw += o->sv.sw_sit;
+			sb += o->sv.est[E_BRIST] * o->sv.sw_sit;
+			sg += o->sv.est[E_GOD] * o->sv.sw_sit;
+		}
+		double pb = sw > 0 ? sb / sw : 0, pg = sw > 0 ? sg / sw : 0;
+		double s2 = 1e4 * (pb + pg) - 1e4 * (pb - pg) * (pb - pg);
+		if (!(s2 > 0))
+			s2 = 1e4;
+		for (int c = 0; c < NCODES; c++) {
+			struct occ *o = x->occ[a][c];
+			if (!o)
+				continue;
+			struct cred *cr = &o->cr;
+			long n = o->has_survey ? o->sv.n_item[E_BALANCE] : 0;
+			cr->obs[CRED_SURVEY] = (double)n;
+			cr->avail[CRED_SURVEY] = n > 0 && o->sv.sw_sit > 0 && isfinite(o->sv.est[E_BALANCE]);
+			if (!cr->avail[CRED_SURVEY]) {
+				cr->raw[CRED_SURVEY] = NAN;
+				continue;
+			}
+			double deff = (double)n * o->sv.sw2_sit / (o->sv.sw_sit * o->sv.sw_sit);
+			cr->raw[CRED_SURVEY] = o->sv.est[E_BALANCE];
+			cr->smooth[CRED_SURVEY] = o->sv.est[E_BALANCE];
+			cr->y[CRED_SURVEY] = o->sv.est[E_BALANCE];
+			cr->v[CRED_SURVEY] = s2 * deff / (double)n;
+		}
+	}
+}
+
+struct rank_item {
+	double S, p;
+	int ssyk;
+	struct cred *c;
+};
+
+static int cmp_rank_item(const void *pa, const void *pb)
+{
+	const struct rank_item *a = pa, *b = pb;
+	if (a->S != b->S)
+		return a->S > b->S ? -1 : 1;
+	if (a->p != b->p)
+		return a->p > b->p ? -1 : 1;
+	return a->ssyk < b->ssyk ? -1 : a->ssyk > b->ssyk;
+}
+
+static void credible_model(struct ctx *x)
+{
+	const struct shortage_options *opt = x->opt;
+	static const double sign[CRED_NIND] = { 1, -1, 1, 1 };
+	cred_counts(x, CRED_ADS, count_ads);
+	cred_counts(x, CRED_JOBSEEKERS, count_jobseekers);
+	cred_days(x);
+	cred_survey(x);
+	/* standardise within each area: weights 1 + employed over the
+	 * occupations where the indicator is available */
+	double *y = emalloc(NCODES * sizeof *y), *w = emalloc(NCODES * sizeof *w);
+	unsigned char *use = emalloc(NCODES);
+	for (size_t a = 0; a < x->nareas; a++) {
+		for (int k = 0; k < CRED_NIND; k++) {
+			for (int c = 0; c < NCODES; c++) {
+				const struct occ *o = x->occ[a][c];
+				use[c] = o && o->cr.avail[k];
+				y[c] = use[c] ? o->cr.y[k] : 0;
+				w[c] = o ? 1 + o->ind.employed : 0;
+			}
+			double mu, sd;
+			cred_standardize(NCODES, y, w, use, &mu, &sd);
+			for (int c = 0; c < NCODES; c++) {
+				struct occ *o = x->occ[a][c];
+				if (!o)
+					continue;
+				if (!(sd > 0))
+					o->cr.avail[k] = 0;
+				if (!o->cr.avail[k])
+					continue;
+				o->cr.z[k] = sign[k] * (o->cr.y[k] - mu) / sd;
+				o->cr.zv[k] = o->cr.v[k] / (sd * sd);
+			}
+		}
+	}
+	free(y);
+	free(w);
+	free(use);
+	/* loadings: pooled over the municipalities' occupations with every
+	 * indicator and at least loading_min_employed employed */
+	size_t cap = 1024, n = 0;
+	double *Z = emalloc(cap * CRED_NIND * sizeof *Z), *V = emalloc(cap * CRED_NIND * sizeof *V);
+	for (size_t a = 0; a < x->nareas; a++) {
+		if (!is_kommun_area(x, a))
+			continue;
+		for (int c = 0; c < NCODES; c++) {
+			const struct occ *o = x->occ[a][c];
+			if (!o || o->ind.employed < (double)opt->loading_min_employed)
+				continue;
+			int all = 1;
+			for (int k = 0; k < CRED_NIND; k++)
+				all &= o->cr.avail[k];
+			if (!all)
+				continue;
+			if (n == cap) {
+				cap *= 2;
+				Z = erealloc(Z, cap * CRED_NIND * sizeof *Z);
+				V = erealloc(V, cap * CRED_NIND * sizeof *V);
+			}
+			memcpy(&Z[n * CRED_NIND], o->cr.z, sizeof o->cr.z);
+			memcpy(&V[n * CRED_NIND], o->cr.zv, sizeof o->cr.zv);
+			n++;
+		}
+	}
+	int fallback = cred_loadings(n, CRED_NIND, Z, V, NULL, 10, 0.02, 0.5, x->loading, x->tau2);
+	free(Z);
+	free(V);
+	msg_note("shortage index: loadings %.3f %.3f %.3f %.3f, indicator noise %.3f %.3f %.3f %.3f "
+		 "(%zu occupations%s)", x->loading[0], x->loading[1], x->loading[2], x->loading[3],
+		 x->tau2[0], x->tau2[1], x->tau2[2], x->tau2[3], n, fallback ? ", too few: fixed values" : "");
+	x->loading_n = n;
+	x->loading_fallback = fallback;
+	/* index, evidence, verdict, rank */
+	struct rank_item *items = emalloc(NCODES * sizeof *items);
+	for (size_t a = 0; a < x->nareas; a++) {
+		size_t ni = 0;
+		for (int c = 0; c < NCODES; c++) {
+			struct occ *o = x->occ[a][c];
+			if (!o)
+				continue;
+			struct cred *cr = &o->cr;
+			cred_composite(CRED_NIND, cr->z, cr->zv, cr->avail, x->loading, x->tau2, &cr->S,
+				       &cr->Svar);
+			cr->p_brist = gsl_cdf_ugaussian_P((cr->S - opt->index_brist) / sqrt(cr->Svar));
+			double events = (double)o->ads_all + o->jobseekers;
+			long nsit = o->has_survey ? o->sv.n_item[E_BRIST] : 0;
+			cr->evidence[0] = '\0';
+			if (o->ind.employed < opt->min_employed)
+				flag_add(cr->evidence, sizeof cr->evidence, "few_employed");
+			if (events < opt->min_events && nsit < opt->min_respondents)
+				flag_add(cr->evidence, sizeof cr->evidence, "few_events");
+			cr->assessed = cr->evidence[0] == '\0';
+			cr->rank = 0;
+			if (cr->assessed)
+				items[ni++] = (struct rank_item){ cr->S, cr->p_brist, c, cr };
+		}
+		qsort(items, ni, sizeof *items, cmp_rank_item);
+		for (size_t i = 0; i < ni; i++)
+			items[i].c->rank = (long)i + 1;
+	}
+	free(items);
+}
+
+static enum verdict credible_verdict(const struct shortage_options *opt, const struct cred *c)
+{
+	if (!c->assessed)
+		return VERDICT_X;
+	if (c->S >= opt->index_brist)
+		return VERDICT_BRIST;
+	if (c->S >= opt->index_watch)
+		return VERDICT_BEVAKA;
+	if (c->S <= opt->index_surplus)
+		return VERDICT_OVERSKOTT;
+	return VERDICT_BALANS;
+}
+
 static int write_shortage(struct ctx *x, const char *outdir)
 {
 	const struct shortage_options *opt = x->opt;
@@ -1109,7 +1544,7 @@ static int write_shortage(struct ctx *x, const char *outdir)
 			double balance = n ? e->est[E_BALANCE] : NAN;
 			enum verdict reg = verdict_from_score(in->score, &opt->cuts);
 			enum verdict svy = verdict_from_balance(balance, publishable, &opt->survey_cuts);
-			enum verdict comb = verdict_combine(reg, svy);
+			enum verdict comb = credible_verdict(opt, &o->cr);
 			char flag[128] = "";
 			if (n == 0)
 				flag_add(flag, sizeof flag, "no_survey");
@@ -1119,6 +1554,10 @@ static int write_shortage(struct ctx *x, const char *outdir)
 				flag_add(flag, sizeof flag, "high_cv");
 			if (in->employed < (double)opt->min_persons)
 				flag_add(flag, sizeof flag, "few_employed");
+			/* planned hires a reader cannot believe: more than the
+			 * occupation employs in the area */
+			if (n && planned > in->employed)
+				flag_add(flag, sizeof flag, "planned_above_employed");
 			/* paradox: at least the area's average number of jobseekers
 			 * per vacancy, yet employers report shortage */
 			int many_js = o->jobseekers >= (double)opt->min_persons &&
@@ -1146,6 +1585,19 @@ static int write_shortage(struct ctx *x, const char *outdir)
 			tsv_put_str(w, verdict_name(comb));
 			tsv_put_long(w, n);
 			tsv_put_str(w, flag);
+			{
+				const struct cred *cr = &o->cr;
+				double sd = sqrt(cr->Svar);
+				tsv_put_fixed(w, cr->S, 4);
+				tsv_put_fixed(w, cr->S - z * sd, 4);
+				tsv_put_fixed(w, cr->S + z * sd, 4);
+				tsv_put_fixed(w, cr->p_brist, 4);
+				if (cr->assessed)
+					tsv_put_long(w, cr->rank);
+				else
+					tsv_put_empty(w);
+				tsv_put_str(w, cr->evidence);
+			}
 
 			tsv_put_fixed(w, in->index, 4);
 			tsv_put_str(w, ar->name);
@@ -1210,6 +1662,68 @@ static int write_shortage(struct ctx *x, const char *outdir)
 	return tsv_writer_close(w);
 }
 
+/* The narrow table of the shortage index's indicators: raw beside
+ * smoothed, the standardised values and the index (docs/TABLES.md). */
+static const char *const indicator_columns[] = {
+	"kommun", "area_type", "ssyk", "employed",
+	"ads", "ads_expected", "ads_rel_raw", "ads_rel_prior", "ads_rel_smoothed", "z_ads",
+	"jobseekers", "jobseekers_expected", "jobseekers_rel_raw", "jobseekers_rel_prior",
+	"jobseekers_rel_smoothed", "z_jobseekers",
+	"closed_ads", "days_open_mean_raw", "days_open_mean_prior", "days_open_mean_smoothed", "z_days",
+	"survey_answers", "balance_direct", "balance_var_gvf", "z_survey",
+	"shortage_index", "shortage_index_se", "rank", "evidence",
+	NULL
+};
+
+static int write_indicators(struct ctx *x, const char *outdir)
+{
+	char *path = path_join(outdir, "shortage_indicators.tsv");
+	struct tsv_writer *w = tsv_writer_open(path, indicator_columns, 0644);
+	free(path);
+	if (!w)
+		return -1;
+	for (size_t a = 0; a < x->nareas; a++) {
+		for (int s = 0; s < NCODES; s++) {
+			const struct occ *o = x->occ[a][s];
+			if (!o)
+				continue;
+			const struct cred *c = &o->cr;
+			char code[12];
+			snprintf(code, sizeof code, "%04d", s);
+			tsv_put_str(w, x->area[a].code);
+			tsv_put_str(w, x->area[a].type);
+			tsv_put_str(w, code);
+			tsv_put_fixed(w, o->ind.employed, 0);
+			for (int k = CRED_ADS; k <= CRED_JOBSEEKERS; k++) {
+				tsv_put_fixed(w, c->obs[k], 0);
+				tsv_put_fixed(w, c->expct[k], 3);
+				tsv_put_fixed(w, c->raw[k], 4);
+				tsv_put_fixed(w, c->prior[k], 4);
+				tsv_put_fixed(w, c->avail[k] ? c->smooth[k] : NAN, 4);
+				tsv_put_fixed(w, c->avail[k] ? c->z[k] : NAN, 4);
+			}
+			tsv_put_fixed(w, c->obs[CRED_DAYS], 0);
+			tsv_put_fixed(w, c->raw[CRED_DAYS], 2);
+			tsv_put_fixed(w, c->prior[CRED_DAYS], 2);
+			tsv_put_fixed(w, c->smooth[CRED_DAYS], 2);
+			tsv_put_fixed(w, c->avail[CRED_DAYS] ? c->z[CRED_DAYS] : NAN, 4);
+			tsv_put_fixed(w, c->obs[CRED_SURVEY], 0);
+			tsv_put_fixed(w, c->raw[CRED_SURVEY], 2);
+			tsv_put_fixed(w, c->avail[CRED_SURVEY] ? c->v[CRED_SURVEY] : NAN, 2);
+			tsv_put_fixed(w, c->avail[CRED_SURVEY] ? c->z[CRED_SURVEY] : NAN, 4);
+			tsv_put_fixed(w, c->S, 4);
+			tsv_put_fixed(w, sqrt(c->Svar), 4);
+			if (c->assessed)
+				tsv_put_long(w, c->rank);
+			else
+				tsv_put_empty(w);
+			tsv_put_str(w, c->evidence);
+			tsv_end_row(w);
+		}
+	}
+	return tsv_writer_close(w);
+}
+
 static int write_compare(struct ctx *x, const char *outdir)
 {
 	static const char *const cols[] = {
@@ -1255,23 +1769,26 @@ static int write_compare(struct ctx *x, const char *outdir)
 				tsv_put_str(w, x->area[b].code);
 				tsv_put_long(w, oa->sv.n);
 				tsv_put_long(w, ob->sv.n);
+				char flag[96] = "";
 				static const int ks[2] = { E_BRIST, E_BALANCE };
 				for (int j = 0; j < 2; j++) {
 					int k = ks[j];
 					double pa = oa->sv.est[k], pb = ob->sv.est[k];
-					double sd = sqrt(oa->sv.var[k] + ob->sv.var[k]);
-					double zz = sd > 0 ? (pa - pb) / sd : NAN;
-					double p = isfinite(zz) ? 2 * gsl_cdf_ugaussian_Q(fabs(zz)) : NAN;
+					struct compare_result c;
+					if (compare_diff(pa, oa->sv.var[k], pb, ob->sv.var[k], COMPARE_SE_RTOL, &c)
+					    == COMPARE_NO_VARIANCE)
+						flag_add(flag, sizeof flag, j ? "balance_no_variance" : "no_variance");
 					int dec = j ? 2 : 4;
 					tsv_put_fixed(w, pa, dec);
 					tsv_put_fixed(w, pb, dec);
-					tsv_put_fixed(w, pa - pb, dec);
-					tsv_put_fixed(w, sd, dec);
-					tsv_put_fixed(w, zz, 3);
-					tsv_put_fixed(w, p, 4);
+					tsv_put_fixed(w, c.diff, dec);
+					tsv_put_fixed(w, c.se, dec);
+					tsv_put_fixed(w, c.z, 3);
+					tsv_put_fixed(w, c.p, 4);
 				}
-				int few = oa->sv.n < x->opt->min_respondents || ob->sv.n < x->opt->min_respondents;
-				tsv_put_str(w, few ? "few_respondents" : "");
+				if (oa->sv.n < x->opt->min_respondents || ob->sv.n < x->opt->min_respondents)
+					flag_add(flag, sizeof flag, "few_respondents");
+				tsv_put_str(w, flag);
 				tsv_end_row(w);
 			}
 		}
@@ -1372,7 +1889,9 @@ int shortage_run(const struct shortage_options *opt, const struct codes *codes,
 		 x->design->nunits, x->design->nstrata, x->design->ngroups, x->nrows);
 	estimate_survey(x);
 	compute_indicators(x);
-	if (write_weights(x) || write_shortage(x, outdir) || write_compare(x, outdir))
+	credible_model(x);
+	if (write_weights(x) || write_shortage(x, outdir) || write_indicators(x, outdir) ||
+	    write_compare(x, outdir))
 		goto out;
 	rc = 0;
 out:

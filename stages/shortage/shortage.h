@@ -33,6 +33,11 @@ struct shortage_options {
 	struct verdict_survey_cuts survey_cuts;
 	double paradox_share_brist;
 	long compare_max;              /* compare.tsv only up to this many municipalities */
+	/* credible shortage (docs/METHOD.md) */
+	double min_employed;           /* evidence: employed in the latest year */
+	double min_events;             /* evidence: ads + jobseekers over the analysis years */
+	double index_brist, index_watch, index_surplus;  /* verdict bands of the shortage index */
+	long loading_min_employed;     /* occupations used to estimate the loadings */
 	/* [retirement] */
 	double exit5[REGISTRY_NBANDS];
 	double exit10[REGISTRY_NBANDS];
