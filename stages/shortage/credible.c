@@ -78,7 +78,7 @@ int cred_loadings(size_t n, size_t k, const double *Z, const double *V, const un
 		l[j] = 1;
 		tau2[j] = fallback_tau2;
 	}
-	if (k == 0 || used < min_units || used < 3)
+	if (k == 0 || k > CRED_NIND || used < min_units || used < 3)
 		return 1;
 	double mean[CRED_NIND] = { 0 };
 	for (size_t i = 0; i < n; i++)
@@ -106,8 +106,11 @@ int cred_loadings(size_t n, size_t k, const double *Z, const double *V, const un
 	int rc = 1;
 	if (st == GSL_SUCCESS) {
 		gsl_eigen_symmv_sort(eval, evec, GSL_EIGEN_SORT_VAL_DESC);
-		double lambda = gsl_vector_get(eval, 0);
-		if (lambda > 0) {
+		double lambda = gsl_vector_get(eval, 0), trace = 0;
+		for (size_t j = 0; j < k; j++)
+			trace += diag[j];
+		/* constant indicators: an eigenvalue of rounding noise is no factor */
+		if (lambda > 1e-12 * trace && lambda > 0) {
 			double *col = malloc(used * sizeof *col);
 			for (size_t j = 0; j < k && col; j++) {
 				l[j] = fabs(gsl_matrix_get(evec, j, 0)) * sqrt(lambda);

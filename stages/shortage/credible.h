@@ -46,8 +46,10 @@ void cred_standardize(size_t n, const double *y, const double *w, const unsigned
  * first principal component (GSL gsl_eigen_symmv) gives the loadings
  * l_k = |e_k| sqrt(lambda_1), and the indicator noise is
  * tau2_k = max(TAU2_FLOOR, C_kk - l_k^2 - median_i V_ik). With fewer than
- * MIN_UNITS units (or a failed decomposition) the loadings are 1 and
- * tau2_k = FALLBACK_TAU2, and the return value is 1; otherwise 0.
+ * MIN_UNITS units or fewer than 3, K above CRED_NIND, a failed
+ * decomposition, or a largest eigenvalue not above 1e-12 times the trace of
+ * C (constant indicators) the loadings are 1 and tau2_k = FALLBACK_TAU2,
+ * and the return value is 1; otherwise 0.
  * L and TAU2 (K each) are written. */
 int cred_loadings(size_t n, size_t k, const double *Z, const double *V, const unsigned char *use,
 		  size_t min_units, double tau2_floor, double fallback_tau2, double *l, double *tau2);
