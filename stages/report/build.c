@@ -203,7 +203,9 @@ static void build_shortage(struct report *R, size_t k)
 		{NULL, S->c_ssyk, 0, 1, 0, RULE_NONE, 0, 0},
 		{NULL, S->c_occupation, 0, 1, 0, RULE_NONE, 0, 0},
 		{NULL, S->c_verdict, 0, 1, 0, RULE_NONE, 0, 0},
-		{"shortage_index", S->c_score, 2, 0, 0, RULE_NONE, 0, 0},
+		/* the shortage index; a table from before it has only the score */
+		{mtab_col(in, "shortage_index") >= 0 ? "shortage_index" : "score", S->c_score, 2, 0, 0,
+		 RULE_NONE, 0, 0},
 		{"employed", S->c_employed, 0, 0, 0, RULE_COUNT, 1, minp},
 		{"jobseekers", S->c_jobseekers, 0, 0, 0, RULE_COUNT, 1, minp},
 		{"vacancies", S->c_vacancies, 0, 0, 0, RULE_NONE, 1, 0},
