@@ -61,9 +61,15 @@ struct occ_table *occ_table_read(const char *path)
 		return NULL;
 	}
 	int c_emp = tsv_col(r, "employed"), c_js = tsv_col(r, "jobseekers");
-	int c_vac = tsv_col(r, "vacancies"), c_ph = tsv_col(r, "planned_hires");
-	int c_sb = tsv_col(r, "share_brist"), c_sblo = tsv_col(r, "share_brist_lo");
-	int c_sbhi = tsv_col(r, "share_brist_hi"), c_op = tsv_col(r, "openings_5y");
+	/* the published survey figures: the small-area model's when the table
+	 * has them (as the report), else the direct estimates */
+	int model = tsv_col(r, "share_brist_model") >= 0 && tsv_col(r, "planned_hires_model") >= 0;
+	int c_vac = tsv_col(r, "vacancies");
+	int c_ph = tsv_col(r, model ? "planned_hires_model" : "planned_hires");
+	int c_sb = tsv_col(r, model ? "share_brist_model" : "share_brist");
+	int c_sblo = tsv_col(r, model ? "share_brist_model_lo" : "share_brist_lo");
+	int c_sbhi = tsv_col(r, model ? "share_brist_model_hi" : "share_brist_hi");
+	int c_op = tsv_col(r, "openings_5y");
 	int c_rep = tsv_col(r, "replacement_5y"), c_exp = tsv_col(r, "expansion_5y");
 	int c_score = tsv_col(r, "shortage_index"), c_verdict = tsv_col(r, "verdict");
 	int c_rank = tsv_col(r, "rank");

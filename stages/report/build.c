@@ -199,6 +199,7 @@ static void build_shortage(struct report *R, size_t k)
 	const struct strings *S = R->S;
 	const struct mtab *in = R->shortage;
 	double minp = (double)R->rule.min_persons;
+	int model = mtab_col(in, "planned_hires_model") >= 0 && mtab_col(in, "share_brist_model") >= 0;
 	const struct colspec spec[] = {
 		{NULL, S->c_ssyk, 0, 1, 0, RULE_NONE, 0, 0},
 		{NULL, S->c_occupation, 0, 1, 0, RULE_NONE, 0, 0},
@@ -209,12 +210,14 @@ static void build_shortage(struct report *R, size_t k)
 		{"employed", S->c_employed, 0, 0, 0, RULE_COUNT, 1, minp},
 		{"jobseekers", S->c_jobseekers, 0, 0, 0, RULE_COUNT, 1, minp},
 		{"vacancies", S->c_vacancies, 0, 0, 0, RULE_NONE, 1, 0},
-		{"planned_hires", S->c_planned, 0, 0, 0, RULE_RESP, 1, 0},
-		{"planned_hires_lo", S->c_planned_lo, 0, 0, 0, RULE_RESP, 0, 0},
-		{"planned_hires_hi", S->c_planned_hi, 0, 0, 0, RULE_RESP, 0, 0},
-		{"share_brist", S->c_share, 1, 0, 100, RULE_RESP, 0, 0},
-		{"share_brist_lo", S->c_share_lo, 1, 0, 100, RULE_RESP, 0, 0},
-		{"share_brist_hi", S->c_share_hi, 1, 0, 100, RULE_RESP, 0, 0},
+		/* the published survey figures: the small-area model's estimates
+		 * when the table has them (docs/METHOD.md), else the direct ones */
+		{model ? "planned_hires_model" : "planned_hires", S->c_planned, 0, 0, 0, RULE_RESP, 1, 0},
+		{model ? "planned_hires_model_lo" : "planned_hires_lo", S->c_planned_lo, 0, 0, 0, RULE_RESP, 0, 0},
+		{model ? "planned_hires_model_hi" : "planned_hires_hi", S->c_planned_hi, 0, 0, 0, RULE_RESP, 0, 0},
+		{model ? "share_brist_model" : "share_brist", S->c_share, 1, 0, 100, RULE_RESP, 0, 0},
+		{model ? "share_brist_model_lo" : "share_brist_lo", S->c_share_lo, 1, 0, 100, RULE_RESP, 0, 0},
+		{model ? "share_brist_model_hi" : "share_brist_hi", S->c_share_hi, 1, 0, 100, RULE_RESP, 0, 0},
 		{"openings_5y", S->c_openings5, 0, 0, 0, RULE_BASE, 1, 0},
 		{"replacement_5y", S->c_replacement5, 0, 0, 0, RULE_BASE, 1, 0},
 		{"n_respondents", S->c_respondents, 0, 0, 0, RULE_NONE, 0, 0},

@@ -32,10 +32,16 @@ static const struct strings strings_sv = {
 	.no_changes = "Inga yrken har ändrat bedömning.",
 	.expected_placements_word = "förväntade placeringar",
 	.fit_word = "passning",
-	.shortage_intro = "Varje yrke (SSYK 2012) bedöms utifrån arbetsgivarnas svar i "
-			  "enkäten, platsannonser, arbetssökande och förväntade pensionsavgångar. "
-			  "Bedömningen är brist, bevaka, balans eller överskott; yrken med för lite "
-			  "underlag bedöms inte.",
+	.shortage_intro = "Varje yrke (SSYK 2012) bedöms utifrån platsannonser (antal och hur "
+			  "länge de är öppna), arbetssökande och arbetsgivarnas svar i enkäten. "
+			  "Bristindex visar hur långt yrket ligger från kommunens genomsnittliga yrke, "
+			  "i standardavvikelser; yrken med lite lokalt underlag dras mot samma yrke i "
+			  "andra kommuner och mot yrkesgruppen. Bedömningen är brist, bevaka, balans "
+			  "eller överskott; yrken med färre än 15 sysselsatta eller för få annonser "
+			  "och arbetssökande bedöms inte (X). Planerade rekryteringar och andelen som "
+			  "upplever brist är modellskattningar (Fay-Herriot) som lånar styrka från "
+			  "andra kommuner och från registren; enkätens direkta skattningar finns i "
+			  "arbetsboken.",
 	.tracks_intro = "Jobbspåren rangordnas efter hur väl de matchar kommunens bristyrken och "
 			"de arbetssökande som kan delta. Förväntade placeringar är modellens "
 			"skattning med osäkerhetsintervall.",
@@ -193,10 +199,17 @@ static const struct strings strings_en = {
 	.no_changes = "No occupation changed its assessment.",
 	.expected_placements_word = "expected placements",
 	.fit_word = "fit",
-	.shortage_intro = "Each occupation (SSYK 2012) is assessed from the employers' survey "
-			  "answers, job ads, jobseekers and expected retirements. The verdict is "
-			  "shortage, watch, balance or surplus; occupations with too little data are "
-			  "not assessed.",
+	.shortage_intro = "Each occupation (SSYK 2012) is assessed from job ads (how many and "
+			  "how long they stay open), jobseekers and the employers' survey answers. "
+			  "The shortage index says how far the occupation stands from the "
+			  "municipality's average occupation, in standard deviations; occupations "
+			  "with little local data are drawn toward the same occupation elsewhere and "
+			  "toward their occupation group. The verdict is shortage, watch, balance or "
+			  "surplus; occupations with fewer than 15 employed or too few ads and "
+			  "jobseekers are not assessed (X). Planned hires and the share reporting "
+			  "shortage are model estimates (Fay-Herriot) that borrow strength from other "
+			  "municipalities and the registers; the survey's direct estimates are in the "
+			  "workbook.",
 	.tracks_intro = "The job tracks are ranked by how well they match the municipality's "
 			"shortage occupations and the jobseekers who can take part. Expected "
 			"placements are the model's estimate with an uncertainty interval.",

@@ -1,6 +1,8 @@
 #include "shortage.h"
 #include "credible.h"
 #include "ebayes.h"
+#include "fayherriot.h"
+#include "winsor.h"
 #include "keymap.h"
 #include "msg.h"
 #include "stage.h"
@@ -18,7 +20,7 @@
 #define NCODES 10000
 #define KOMMUN_AREAS 3 /* a municipality counts in itself, its county and SE */
 #define NIND 6         /* registry indicators scored */
-#define NEST 7         /* survey estimates: total + 6 ratios */
+#define NEST 8         /* survey estimates: total, 6 ratios, winsorised total */
 
 /* ---- options ---------------------------------------------------------- */
 
@@ -128,7 +130,18 @@ struct survey_est {
 	long n_item[NEST];            /* respondents answering each item */
 	double est[NEST], var[NEST];  /* planned total; shares brist, balans, god; balance; net 1y, 3y */
 	double sw_sit, sw2_sit;       /* sum of weights and of squared weights of those answering the situation */
+	long n_winsorised;            /* rows whose planned hires were winsorised */
+	long n_above_workplace;       /* rows planning more hires than the workplace employs */
 };
+
+/* The small-area model of the survey figures of one occupation in a
+ * municipality (docs/METHOD.md "Small-area estimation"). */
+struct sae {
+	int source;                   /* SAE_NONE, SAE_EBLUP, SAE_SYNTHETIC */
+	double share_y, share_psi, share_gamma, share, share_mse;
+	double rate_y, rate_psi, rate_gamma, rate, rate_mse;   /* planned hires per employed */
+};
+enum { SAE_NONE, SAE_EBLUP, SAE_SYNTHETIC };
 
 /* The credible-shortage model of one occupation in one area (docs/METHOD.md). */
 struct cred {
@@ -146,7 +159,7 @@ struct cred {
 	char evidence[64];
 };
 
-enum { E_PLANNED, E_BRIST, E_BALANS, E_GOD, E_BALANCE, E_NET1, E_NET3 };
+enum { E_PLANNED, E_BRIST, E_BALANS, E_GOD, E_BALANCE, E_NET1, E_NET3, E_PLANNED_W };
 
 struct indicators {
 	double employed, employed_first, emp_change, emp_change_pct, emp_growth, emp_slope;
@@ -174,12 +187,15 @@ struct occ {
 	struct survey_est sv;
 	struct indicators ind;
 	struct cred cr;
+	struct sae sae;
 };
 
 struct occrow {
 	size_t unit;
 	int ssyk;
 	double planned;
+	double planned_w;   /* winsorised (Kokic & Bell) */
+	unsigned char above_workplace;  /* planned > the workplace's employees */
 	signed char sit;    /* 0 brist, 1 balans, 2 god, -1 missing */
 	signed char ch1, ch3; /* +1 öka, 0 oförändrad, -1 minska, -2 missing */
 };
@@ -208,6 +224,7 @@ struct ctx {
 	struct occ *total;          /* per area */
 	struct survey_design *design;
 	int *unit_kommun;           /* per survey unit: its kommun code */
+	double *unit_employees;     /* per survey unit: the workplace's employees (NaN: unknown) */
 	struct occrow *rows;
 	size_t nrows;
 	struct yb yb[NCODES];
@@ -623,6 +640,7 @@ static int read_survey(struct ctx *x)
 	static const char *const rnames[] = { "response_id", "kommun", "stratum", NULL };
 	int rcols[3];
 	rc = require_cols(r, rnames, rcols);
+	int c_employees = tsv_col(r, "employees");
 	size_t cap = 0;
 	while (rc == 0 && (st = tsv_next(r)) != 0) {
 		if (st < 0) {
@@ -651,8 +669,11 @@ static int read_survey(struct ctx *x)
 		if (u >= cap) {
 			cap = cap ? 2 * cap : 256;
 			x->unit_kommun = erealloc(x->unit_kommun, cap * sizeof *x->unit_kommun);
+			x->unit_employees = erealloc(x->unit_employees, cap * sizeof *x->unit_employees);
 		}
 		x->unit_kommun[u] = k;
+		double emp = c_employees >= 0 ? tsv_get_double(r, c_employees) : NAN;
+		x->unit_employees[u] = isfinite(emp) && emp >= 0 ? emp : NAN;
 	}
 	tsv_reader_close(r);
 	if (rc)
@@ -776,6 +797,8 @@ static void row_items(const struct occrow *row, double A[NEST], double B[NEST])
 	double has_sit = row->sit >= 0;
 	A[E_PLANNED] = row->planned;
 	B[E_PLANNED] = 1;
+	A[E_PLANNED_W] = row->planned_w;
+	B[E_PLANNED_W] = 1;
 	A[E_BRIST] = row->sit == 0;
 	A[E_BALANS] = row->sit == 1;
 	A[E_GOD] = row->sit == 2;
@@ -821,6 +844,8 @@ static void estimate(struct ctx *x, struct est_work *w, size_t blockid, size_t a
 			e->sw_sit += wt;
 			e->sw2_sit += wt * wt;
 		}
+		e->n_winsorised += rows[i].planned_w < rows[i].planned;
+		e->n_above_workplace += rows[i].above_workplace;
 		for (int k = 0; k < NEST; k++) {
 			survey_ratio_add(&acc[k], wt, A[k], B[k]);
 			e->n_item[k] += B[k] > 0;
@@ -829,9 +854,8 @@ static void estimate(struct ctx *x, struct est_work *w, size_t blockid, size_t a
 	if (e->n == 0)
 		return;
 	double R[NEST];
-	R[0] = acc[0].num;
-	for (int k = 1; k < NEST; k++)
-		R[k] = survey_ratio_value(&acc[k]);
+	for (int k = 0; k < NEST; k++)
+		R[k] = k == E_PLANNED || k == E_PLANNED_W ? acc[k].num : survey_ratio_value(&acc[k]);
 	size_t nt = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!unit_in_area(x, rows[i].unit, a))
@@ -845,7 +869,8 @@ static void estimate(struct ctx *x, struct est_work *w, size_t blockid, size_t a
 		}
 		row_items(&rows[i], A, B);
 		for (int k = 0; k < NEST; k++) {
-			double z = k == 0 ? u->weight * A[0] : survey_ratio_z(&acc[k], u->weight, A[k], B[k]);
+			double z = k == E_PLANNED || k == E_PLANNED_W ? u->weight * A[k] :
+				   survey_ratio_z(&acc[k], u->weight, A[k], B[k]);
 			survey_moments_add(&w->mom[g * NEST + k], z);
 		}
 	}
@@ -859,6 +884,81 @@ static void estimate(struct ctx *x, struct est_work *w, size_t blockid, size_t a
 		e->est[k] = R[k];
 		e->var[k] = isnan(R[k]) ? NAN : survey_strat_var_m2(nt, w->r_g, w->N_g, w->m2);
 	}
+}
+
+static const struct ctx *wins_ctx;
+
+static int cmp_row_kommun(const void *pa, const void *pb)
+{
+	const struct occrow *a = *(const struct occrow *const *)pa, *b = *(const struct occrow *const *)pb;
+	int ka = wins_ctx->unit_kommun[a->unit], kb = wins_ctx->unit_kommun[b->unit];
+	if (ka != kb)
+		return ka < kb ? -1 : 1;
+	if (a->ssyk != b->ssyk)
+		return a->ssyk < b->ssyk ? -1 : 1;
+	return a->unit < b->unit ? -1 : a->unit > b->unit;
+}
+
+/* Planned hires with an extreme weighted contribution are winsorised
+ * (type II, Chambers 1986; cutoffs of Kokic & Bell 1994, winsor.h): per
+ * municipality, one constant L over its rows, each row's cutoff from the
+ * weighted mean of its occupation in that municipality. A row planning
+ * more hires than its workplace employs is marked. */
+static void winsorise_planned(struct ctx *x)
+{
+	size_t n = x->nrows;
+	struct occrow **ix = emalloc((n ? n : 1) * sizeof *ix);
+	double *y = emalloc((n ? n : 1) * sizeof *y), *wt = emalloc((n ? n : 1) * sizeof *wt);
+	double *mu = emalloc((n ? n : 1) * sizeof *mu), *out = emalloc((n ? n : 1) * sizeof *out);
+	for (size_t i = 0; i < n; i++) {
+		ix[i] = &x->rows[i];
+		double emp = x->unit_employees ? x->unit_employees[x->rows[i].unit] : NAN;
+		x->rows[i].planned_w = x->rows[i].planned;
+		x->rows[i].above_workplace = isfinite(emp) && x->rows[i].planned > emp;
+	}
+	wins_ctx = x;
+	qsort(ix, n, sizeof *ix, cmp_row_kommun);
+	size_t total_w = 0;
+	for (size_t i = 0; i < n;) {
+		int k = x->unit_kommun[ix[i]->unit];
+		size_t j = i;
+		while (j < n && x->unit_kommun[ix[j]->unit] == k)
+			j++;
+		for (size_t a = i; a < j;) {
+			size_t b = a;
+			double sw = 0, swy = 0;
+			while (b < j && ix[b]->ssyk == ix[a]->ssyk) {
+				double w = x->design->unit[ix[b]->unit].weight;
+				sw += w;
+				swy += w * ix[b]->planned;
+				b++;
+			}
+			for (size_t t = a; t < b; t++)
+				mu[t - i] = sw > 0 ? swy / sw : 0;
+			a = b;
+		}
+		for (size_t t = i; t < j; t++) {
+			y[t - i] = ix[t]->planned;
+			wt[t - i] = x->design->unit[ix[t]->unit].weight;
+		}
+		double L;
+		if (winsor_kb(j - i, y, wt, mu, out, &L) == 0) {
+			size_t nw = 0;
+			for (size_t t = i; t < j; t++) {
+				ix[t]->planned_w = out[t - i];
+				nw += out[t - i] < y[t - i];
+			}
+			total_w += nw;
+		}
+		i = j;
+	}
+	if (total_w)
+		msg_note("planned hires: %zu survey rows winsorised (docs/METHOD.md)", total_w);
+	free(ix);
+	free(y);
+	free(wt);
+	free(mu);
+	free(out);
 }
 
 static void estimate_survey(struct ctx *x)
@@ -876,6 +976,7 @@ static void estimate_survey(struct ctx *x)
 	if (dups)
 		msg_error("occupations.tsv: %zu repeated (response_id, ssyk) rows ignored", dups);
 	x->nrows = k;
+	winsorise_planned(x);
 	size_t ng = x->design->ngroups ? x->design->ngroups : 1;
 	struct est_work w = {
 		.stamp = emalloc(ng * sizeof(size_t)),
@@ -1035,6 +1136,8 @@ static const char *const shortage_columns[] = {
 	"share_brist", "share_brist_lo", "share_brist_hi", "openings_5y", "replacement_5y",
 	"score", "verdict", "n_respondents", "flag",
 	"shortage_index", "shortage_index_lo", "shortage_index_hi", "p_brist", "rank", "evidence",
+	"share_brist_model", "share_brist_model_lo", "share_brist_model_hi",
+	"planned_hires_model", "planned_hires_model_lo", "planned_hires_model_hi", "survey_source",
 	/* further columns (docs/METHOD.md) */
 	"score_index", "area_name", "year", "first_year", "employed_first", "employment_change",
 	"employment_change_pct", "employment_growth", "expansion_5y", "expansion_10y",
@@ -1555,9 +1658,16 @@ static int write_shortage(struct ctx *x, const char *outdir)
 			if (in->employed < (double)opt->min_persons)
 				flag_add(flag, sizeof flag, "few_employed");
 			/* planned hires a reader cannot believe: more than the
-			 * occupation employs in the area */
-			if (n && planned > in->employed)
+			 * occupation employs in the area, or more than a
+			 * workplace employs; values winsorised */
+			const struct sae *sa = &o->sae;
+			double pm = strcmp(ar->type, "kommun") == 0 ? sa->rate * in->employed : NAN;
+			if ((n && planned > in->employed) || pm > in->employed)
 				flag_add(flag, sizeof flag, "planned_above_employed");
+			if (n && e->n_above_workplace)
+				flag_add(flag, sizeof flag, "planned_above_workplace");
+			if (n && e->n_winsorised)
+				flag_add(flag, sizeof flag, "winsorised");
 			/* paradox: at least the area's average number of jobseekers
 			 * per vacancy, yet employers report shortage */
 			int many_js = o->jobseekers >= (double)opt->min_persons &&
@@ -1597,6 +1707,23 @@ static int write_shortage(struct ctx *x, const char *outdir)
 				else
 					tsv_put_empty(w);
 				tsv_put_str(w, cr->evidence);
+				/* the published survey figures: model estimate and interval
+				 * (municipalities only; county and SE rows keep the direct) */
+				int kom = strcmp(ar->type, "kommun") == 0;
+				double sm = kom ? sa->share : NAN, ss = sqrt(sa->share_mse);
+				double slo = sm - z * ss, shi = sm + z * ss;
+				tsv_put_fixed(w, sm < 0 ? 0 : sm > 1 ? 1 : sm, 4);
+				tsv_put_fixed(w, slo < 0 ? 0 : slo > 1 ? 1 : slo, 4);
+				tsv_put_fixed(w, shi < 0 ? 0 : shi > 1 ? 1 : shi, 4);
+				double E = in->employed, rs = sqrt(sa->rate_mse);
+				double plo = (sa->rate - z * rs) * E, phi = (sa->rate + z * rs) * E;
+				if (!kom)
+					pm = plo = phi = NAN;
+				tsv_put_fixed(w, pm < 0 ? 0 : pm, 2);
+				tsv_put_fixed(w, plo < 0 ? 0 : plo, 2);
+				tsv_put_fixed(w, phi < 0 ? 0 : phi, 2);
+				static const char *const src[] = { "direct", "eblup", "synthetic" };
+				tsv_put_str(w, kom ? src[sa->source] : "direct");
 			}
 
 			tsv_put_fixed(w, in->index, 4);
@@ -1662,6 +1789,175 @@ static int write_shortage(struct ctx *x, const char *outdir)
 	return tsv_writer_close(w);
 }
 
+/* ---- small-area estimation of the survey figures ----------------------- */
+
+#define SAE_P 4 /* intercept, z_ads, z_jobseekers, z_days */
+
+static void sae_covariates(const struct occ *o, double *xv)
+{
+	xv[0] = 1;
+	for (int k = 0; k < 3; k++)
+		xv[1 + k] = o->cr.avail[k] ? o->cr.z[k] : 0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Fay-Herriot models (fayherriot.h) of the brist share and of planned
+ * hires per employed person over every (municipality, occupation) with
+ * survey answers, pooled over the municipalities, with the registry
+ * indicators as covariates; EBLUP with its Prasad-Rao MSE where there are
+ * answers, the synthetic estimate where there are none (docs/METHOD.md). */
+static void sae_model(struct ctx *x)
+{
+	size_t cap = 1024, m = 0;
+	struct occ **cell = emalloc(cap * sizeof *cell);
+	double pb_num = 0, pb_den = 0;
+	for (size_t a = 0; a < x->nareas; a++) {
+		if (!is_kommun_area(x, a))
+			continue;
+		for (int c = 0; c < NCODES; c++) {
+			struct occ *o = x->occ[a][c];
+			if (!o)
+				continue;
+			memset(&o->sae, 0, sizeof o->sae);
+			if (!o->has_survey || !(o->sv.sw_sit > 0) || !isfinite(o->sv.est[E_BRIST]))
+				continue;
+			if (m == cap) {
+				cap *= 2;
+				cell = erealloc(cell, cap * sizeof *cell);
+			}
+			cell[m++] = o;
+			pb_num += o->sv.est[E_BRIST] * o->sv.sw_sit;
+			pb_den += o->sv.sw_sit;
+		}
+	}
+	double pbar = pb_den > 0 ? pb_num / pb_den : NAN;
+	double *y = emalloc((m ? m : 1) * sizeof *y), *psi = emalloc((m ? m : 1) * sizeof *psi);
+	double *X = emalloc((m ? m : 1) * SAE_P * sizeof *X);
+	/* the brist share: generalised variance pbar (1 - pbar) deff / n */
+	for (size_t i = 0; i < m; i++) {
+		const struct occ *o = cell[i];
+		double n = (double)o->sv.n_item[E_BRIST];
+		double deff = n * o->sv.sw2_sit / (o->sv.sw_sit * o->sv.sw_sit);
+		y[i] = o->sv.est[E_BRIST];
+		psi[i] = pbar * (1 - pbar) * deff / n;
+		sae_covariates(o, &X[i * SAE_P]);
+	}
+	struct fh_fit share_fit, rate_fit;
+	int share_ok = 0;
+	if (m > SAE_P && pbar > 0 && pbar < 1) {
+		int st = fh_fit(m, SAE_P, y, psi, X, FH_REML, &share_fit);
+		if (st == 1)
+			fh_fit_free(&share_fit);   /* REML did not converge */
+		share_ok = st == 0;
+	}
+	/* planned hires per employed (winsorised): the direct variance, with a
+	 * generalised variance c / n as its floor, c the median of v n over the
+	 * cells with at least survey.min_respondents answers */
+	size_t mr = 0;
+	struct occ **rcell = emalloc((m ? m : 1) * sizeof *rcell);
+	double *vn = emalloc((m ? m : 1) * sizeof *vn);
+	size_t nvn = 0;
+	for (size_t i = 0; i < m; i++) {
+		const struct occ *o = cell[i];
+		double E = o->ind.employed;
+		if (!(E > 0))
+			continue;
+		double v = o->sv.var[E_PLANNED_W] / (E * E);
+		if (o->sv.n >= x->opt->min_respondents && v > 0)
+			vn[nvn++] = v * (double)o->sv.n;
+	}
+	double c_gvf = NAN;
+	if (nvn) {
+		qsort(vn, nvn, sizeof *vn, cmp_double);
+		c_gvf = nvn % 2 ? vn[nvn / 2] : (vn[nvn / 2 - 1] + vn[nvn / 2]) / 2;
+	}
+	for (size_t i = 0; i < m && isfinite(c_gvf); i++) {
+		struct occ *o = cell[i];
+		double E = o->ind.employed;
+		if (!(E > 0))
+			continue;
+		double v = o->sv.var[E_PLANNED_W] / (E * E), floor = c_gvf / (double)o->sv.n;
+		rcell[mr] = o;
+		y[mr] = o->sv.est[E_PLANNED_W] / E;
+		psi[mr] = v > floor ? v : floor;
+		sae_covariates(o, &X[mr * SAE_P]);
+		mr++;
+	}
+	int rate_ok = 0;
+	if (isfinite(c_gvf) && mr > SAE_P) {
+		int st = fh_fit(mr, SAE_P, y, psi, X, FH_REML, &rate_fit);
+		if (st == 1)
+			fh_fit_free(&rate_fit);
+		rate_ok = st == 0;
+	}
+	if (share_ok)
+		msg_note("brist share model (Fay-Herriot, REML): %zu cells, A = %.5f, beta %.4f %.4f %.4f %.4f",
+			 m, share_fit.A, share_fit.beta[0], share_fit.beta[1], share_fit.beta[2], share_fit.beta[3]);
+	else
+		msg_note("brist share model: not fitted (%zu cells); the direct estimates are published", m);
+	if (rate_ok)
+		msg_note("planned hires model (Fay-Herriot, REML): %zu cells, A = %.6f", mr, rate_fit.A);
+	else
+		msg_note("planned hires model: not fitted (%zu cells); the direct estimates are published", mr);
+	/* every municipality row: EBLUP with answers, synthetic without */
+	double xv[SAE_P];
+	for (size_t a = 0; a < x->nareas; a++) {
+		if (!is_kommun_area(x, a))
+			continue;
+		for (int c = 0; c < NCODES; c++) {
+			struct occ *o = x->occ[a][c];
+			if (!o)
+				continue;
+			struct sae *S = &o->sae;
+			sae_covariates(o, xv);
+			int has = o->has_survey && o->sv.sw_sit > 0 && isfinite(o->sv.est[E_BRIST]);
+			S->share = S->share_mse = S->rate = S->rate_mse = NAN;
+			S->share_y = S->share_psi = S->share_gamma = NAN;
+			S->rate_y = S->rate_psi = S->rate_gamma = NAN;
+			if (share_ok) {
+				if (has) {
+					double n = (double)o->sv.n_item[E_BRIST];
+					double deff = n * o->sv.sw2_sit / (o->sv.sw_sit * o->sv.sw_sit);
+					S->share_y = o->sv.est[E_BRIST];
+					S->share_psi = pbar * (1 - pbar) * deff / n;
+					fh_eblup(&share_fit, S->share_y, S->share_psi, xv, &S->share, &S->share_mse,
+						 &S->share_gamma);
+				} else {
+					fh_synthetic(&share_fit, xv, &S->share, &S->share_mse);
+				}
+			}
+			double E = o->ind.employed;
+			if (rate_ok && E > 0) {
+				if (o->has_survey && o->sv.n > 0) {
+					double v = o->sv.var[E_PLANNED_W] / (E * E), floor = c_gvf / (double)o->sv.n;
+					S->rate_y = o->sv.est[E_PLANNED_W] / E;
+					S->rate_psi = v > floor ? v : floor;
+					fh_eblup(&rate_fit, S->rate_y, S->rate_psi, xv, &S->rate, &S->rate_mse,
+						 &S->rate_gamma);
+				} else {
+					fh_synthetic(&rate_fit, xv, &S->rate, &S->rate_mse);
+				}
+			}
+			S->source = !(share_ok || rate_ok) ? SAE_NONE : has ? SAE_EBLUP : SAE_SYNTHETIC;
+		}
+	}
+	if (share_ok)
+		fh_fit_free(&share_fit);
+	if (rate_ok)
+		fh_fit_free(&rate_fit);
+	free(cell);
+	free(rcell);
+	free(vn);
+	free(y);
+	free(psi);
+	free(X);
+}
+
 /* The narrow table of the shortage index's indicators: raw beside
  * smoothed, the standardised values and the index (docs/TABLES.md). */
 static const char *const indicator_columns[] = {
@@ -1718,6 +2014,64 @@ static int write_indicators(struct ctx *x, const char *outdir)
 			else
 				tsv_put_empty(w);
 			tsv_put_str(w, c->evidence);
+			tsv_end_row(w);
+		}
+	}
+	return tsv_writer_close(w);
+}
+
+/* The narrow table of the small-area models: the direct inputs beside the
+ * model estimates, municipalities only (docs/TABLES.md). */
+static const char *const sae_columns[] = {
+	"kommun", "ssyk", "employed", "n_respondents", "x_ads", "x_jobseekers", "x_days",
+	"share_direct", "share_psi", "share_gamma", "share_model", "share_mse",
+	"planned_direct", "planned_winsorised", "rows_winsorised", "rows_above_workplace",
+	"rate_direct", "rate_psi", "rate_gamma", "rate_model", "rate_mse", "survey_source",
+	NULL
+};
+
+static int write_sae(struct ctx *x, const char *outdir)
+{
+	char *path = path_join(outdir, "shortage_sae.tsv");
+	struct tsv_writer *w = tsv_writer_open(path, sae_columns, 0644);
+	free(path);
+	if (!w)
+		return -1;
+	static const char *const src[] = { "direct", "eblup", "synthetic" };
+	for (size_t a = 0; a < x->nareas; a++) {
+		if (!is_kommun_area(x, a))
+			continue;
+		for (int s = 0; s < NCODES; s++) {
+			const struct occ *o = x->occ[a][s];
+			if (!o)
+				continue;
+			const struct sae *S = &o->sae;
+			char code[12];
+			snprintf(code, sizeof code, "%04d", s);
+			double xv[SAE_P];
+			sae_covariates(o, xv);
+			long n = o->has_survey ? o->sv.n : 0;
+			tsv_put_str(w, x->area[a].code);
+			tsv_put_str(w, code);
+			tsv_put_fixed(w, o->ind.employed, 0);
+			tsv_put_long(w, n);
+			for (int k = 1; k < SAE_P; k++)
+				tsv_put_double(w, xv[k]);
+			tsv_put_double(w, S->share_y);
+			tsv_put_double(w, S->share_psi);
+			tsv_put_double(w, S->share_gamma);
+			tsv_put_double(w, S->share);
+			tsv_put_double(w, S->share_mse);
+			tsv_put_fixed(w, n ? o->sv.est[E_PLANNED] : NAN, 2);
+			tsv_put_fixed(w, n ? o->sv.est[E_PLANNED_W] : NAN, 2);
+			tsv_put_long(w, n ? o->sv.n_winsorised : 0);
+			tsv_put_long(w, n ? o->sv.n_above_workplace : 0);
+			tsv_put_double(w, S->rate_y);
+			tsv_put_double(w, S->rate_psi);
+			tsv_put_double(w, S->rate_gamma);
+			tsv_put_double(w, S->rate);
+			tsv_put_double(w, S->rate_mse);
+			tsv_put_str(w, src[S->source]);
 			tsv_end_row(w);
 		}
 	}
@@ -1854,6 +2208,7 @@ static void ctx_free(struct ctx *x)
 	free(x->area);
 	survey_design_free(x->design);
 	free(x->unit_kommun);
+	free(x->unit_employees);
 	free(x->rows);
 }
 
@@ -1890,7 +2245,8 @@ int shortage_run(const struct shortage_options *opt, const struct codes *codes,
 	estimate_survey(x);
 	compute_indicators(x);
 	credible_model(x);
-	if (write_weights(x) || write_shortage(x, outdir) || write_indicators(x, outdir) ||
+	sae_model(x);
+	if (write_weights(x) || write_shortage(x, outdir) || write_indicators(x, outdir) || write_sae(x, outdir) ||
 	    write_compare(x, outdir))
 		goto out;
 	rc = 0;

@@ -25,13 +25,17 @@ all=$(awk -F, 'NR > 1 { printf "%s%s", (n++ ? "," : ""), $1 }' "$ROOT/data/ref/k
 # the areas of the two-municipality run, taken from the national one
 awk -F '\t' 'NR == 1 || $1 == "0581" || $1 == "0882" || $1 == "L05" || $1 == "L08" || $1 == "SE"' \
 	"$tmp/all/shortage.tsv" >"$tmp/all-shortage-5.tsv"
-# every column but the credible-shortage model's (verdict, shortage_index .. evidence: columns 17
-# and 20-25), which by design borrow strength from the other reporting municipalities
-# (docs/METHOD.md "Credible shortage"), so they change when more municipalities report
+# every column but the models' (verdict, the shortage index and its rank, the
+# small-area estimates and the flag, which names model-based checks): by
+# design they borrow strength from the other reporting municipalities
+# (docs/METHOD.md "Credible shortage"), so they change when more report
+model='verdict flag shortage_index shortage_index_lo shortage_index_hi p_brist rank evidence
+share_brist_model share_brist_model_lo share_brist_model_hi planned_hires_model
+planned_hires_model_lo planned_hires_model_hi survey_source'
 for f in "$tmp/two/shortage.tsv" "$tmp/all-shortage-5.tsv"; do
-	head -n 1 "$f" | cut -f17,20-25 | grep -qx "$(printf 'verdict\tshortage_index\tshortage_index_lo\tshortage_index_hi\tp_brist\trank\tevidence')" ||
-		{ echo "shortage.tsv: the model columns moved"; exit 1; }
-	cut -f1-16,18,19,26- "$f" >"$f.cut"
+	awk -F '\t' -v drop="$model" 'BEGIN { n = split(drop, d, /[ \n]+/); for (i = 1; i <= n; i++) skip[d[i]] = 1 }
+		NR == 1 { for (i = 1; i <= NF; i++) keep[i] = !($i in skip) }
+		{ out = ""; for (i = 1; i <= NF; i++) if (keep[i]) out = out $i "\t"; print out }' "$f" >"$f.cut"
 done
 cmp "$tmp/two/shortage.tsv.cut" "$tmp/all-shortage-5.tsv.cut" || { echo "shortage.tsv: the areas of 0581 and 0882 differ"; exit 1; }
 [ "$(wc -l <"$tmp/two/shortage.tsv")" -gt 1 ] || { echo "shortage.tsv: no rows"; exit 1; }
