@@ -12,9 +12,9 @@
 
 #include <stddef.h>
 
-#define CRED_NIND 4 /* ads per employed, jobseekers per employed, days open, survey balance */
+#define CRED_NIND 5 /* ads per employed, jobseekers per employed, days open, survey balance, ad trend */
 
-enum { CRED_ADS, CRED_JOBSEEKERS, CRED_DAYS, CRED_SURVEY };
+enum { CRED_ADS, CRED_JOBSEEKERS, CRED_DAYS, CRED_SURVEY, CRED_TREND };
 
 /* Moment estimate of the between-unit variance tau^2 of a normal-normal
  * model y_i ~ N(theta_i, v_i), theta_i ~ N(m_i, tau^2 + mv_i), where m_i is

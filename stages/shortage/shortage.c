@@ -1324,7 +1324,9 @@ static void cred_counts(struct ctx *x, int k, double (*count)(const struct occ *
 				continue;
 			c->smooth[k] = mean;
 			c->y[k] = ml;
-			c->v[k] = vl;
+			/* the exposure is a count too: employed in one year of a
+			 * small occupation varies (Poisson: var log E = 1/E) */
+			c->v[k] = vl + 1 / x->occ[a][idx[i]]->ind.employed;
 			c->avail[k] = 1;
 		}
 		free(prior);
@@ -1440,6 +1442,111 @@ static void cred_days(struct ctx *x)
 	free(lmean);
 }
 
+/* The trend of an occupation's job-ad positions: the slope of log
+ * positions per year over the vacancy years, by weighted least squares of
+ * log(c_t + 1/2) on t with weights c_t + 1/2 (the Poisson variance of a log
+ * count), variance 1 / sum w_t (t - tbar)^2. Returns 0 with fewer than 3
+ * years or no positions. */
+static int log_trend(const double *c, size_t n, double *slope, double *var)
+{
+	if (n < 3)
+		return 0;
+	double sw = 0, st = 0, sy = 0, tot = 0;
+	for (size_t t = 0; t < n; t++) {
+		double w = c[t] + 0.5;
+		sw += w;
+		st += w * (double)t;
+		sy += w * log(w);
+		tot += c[t];
+	}
+	if (!(tot > 0))
+		return 0;
+	double tb = st / sw, yb = sy / sw, sxx = 0, sxy = 0;
+	for (size_t t = 0; t < n; t++) {
+		double w = c[t] + 0.5, d = (double)t - tb;
+		sxx += w * d * d;
+		sxy += w * d * (log(w) - yb);
+	}
+	*slope = sxy / sxx;
+	*var = 1 / sxx;
+	return 1;
+}
+
+/* The vacancy trend as an indicator: each occupation's log-linear slope,
+ * smoothed (normal-normal) toward the same occupation's slope in the other
+ * municipalities (itself smoothed toward the area's overall slope), or
+ * toward the area's overall slope. */
+static void cred_trend(struct ctx *x)
+{
+	size_t na = x->nareas, ny = x->nvy;
+	double *all = ecalloc(NCODES * (ny ? ny : 1), sizeof *all);
+	double *tmp = emalloc((ny ? ny : 1) * sizeof *tmp);
+	size_t nkom = 0;
+	for (size_t a = 0; a < na; a++) {
+		if (!is_kommun_area(x, a))
+			continue;
+		nkom++;
+		for (int c = 0; c < NCODES; c++) {
+			const struct occ *o = x->occ[a][c];
+			if (o)
+				for (size_t t = 0; t < ny; t++)
+					all[(size_t)c * ny + t] += o->vac[t];
+		}
+	}
+	double *y = emalloc(NCODES * sizeof *y), *v = emalloc(NCODES * sizeof *v);
+	double *m = emalloc(NCODES * sizeof *m), *mv = emalloc(NCODES * sizeof *mv);
+	unsigned char *use = emalloc(NCODES);
+	int *idx = emalloc(NCODES * sizeof *idx);
+	for (size_t a = 0; a < na; a++) {
+		int others = is_kommun_area(x, a) && nkom > 1;
+		size_t n = 0;
+		for (int c = 0; c < NCODES; c++)
+			if (x->occ[a][c])
+				idx[n++] = c;
+		double g = 0, gv = 0;
+		if (!log_trend(x->total[a].vac, ny, &g, &gv))
+			g = 0;
+		for (size_t i = 0; i < n; i++) {
+			m[i] = g;
+			mv[i] = 0;
+		}
+		if (others) {
+			for (size_t i = 0; i < n; i++) {
+				const struct occ *o = x->occ[a][idx[i]];
+				for (size_t t = 0; t < ny; t++)
+					tmp[t] = all[(size_t)idx[i] * ny + t] - o->vac[t];
+				use[i] = (unsigned char)log_trend(tmp, ny, &y[i], &v[i]);
+			}
+			double t1 = cred_normal_tau2(n, y, v, m, NULL, use, 1e-6);
+			for (size_t i = 0; i < n; i++)
+				cred_normal_posterior(use[i], y[i], v[i], g, 0, t1, &m[i], &mv[i]);
+		}
+		for (size_t i = 0; i < n; i++)
+			use[i] = (unsigned char)log_trend(x->occ[a][idx[i]]->vac, ny, &y[i], &v[i]);
+		double t2 = cred_normal_tau2(n, y, v, m, mv, use, 1e-6);
+		for (size_t i = 0; i < n; i++) {
+			struct cred *c = &x->occ[a][idx[i]]->cr;
+			c->obs[CRED_TREND] = (double)x->occ[a][idx[i]]->ads_all;
+			c->raw[CRED_TREND] = use[i] ? y[i] : NAN;
+			c->prior[CRED_TREND] = m[i];
+			double pm, pv;
+			cred_normal_posterior(use[i], y[i], v[i], m[i], mv[i], t2, &pm, &pv);
+			c->smooth[CRED_TREND] = pm;
+			c->y[CRED_TREND] = pm;
+			c->v[CRED_TREND] = pv;
+			c->avail[CRED_TREND] = use[i];
+		}
+	}
+	free(idx);
+	free(use);
+	free(y);
+	free(v);
+	free(m);
+	free(mv);
+	free(all);
+	free(tmp);
+}
+
 /* The survey's recruitment balance: the direct estimate with a generalised
  * variance: the area's per-answer variance of the balance item times
  * Kish's design effect n sum w^2 / (sum w)^2 over the n answers. */
@@ -1499,10 +1606,11 @@ static int cmp_rank_item(const void *pa, const void *pb)
 static void credible_model(struct ctx *x)
 {
 	const struct shortage_options *opt = x->opt;
-	static const double sign[CRED_NIND] = { 1, -1, 1, 1 };
+	static const double sign[CRED_NIND] = { 1, -1, 1, 1, 1 };
 	cred_counts(x, CRED_ADS, count_ads);
 	cred_counts(x, CRED_JOBSEEKERS, count_jobseekers);
 	cred_days(x);
+	cred_trend(x);
 	cred_survey(x);
 	/* standardise within each area: weights 1 + employed over the
 	 * occupations where the indicator is available */
@@ -1563,9 +1671,17 @@ static void credible_model(struct ctx *x)
 	int fallback = cred_loadings(n, CRED_NIND, Z, V, NULL, 10, 0.02, 0.5, x->loading, x->tau2);
 	free(Z);
 	free(V);
-	msg_note("shortage index: loadings %.3f %.3f %.3f %.3f, indicator noise %.3f %.3f %.3f %.3f "
-		 "(%zu occupations%s)", x->loading[0], x->loading[1], x->loading[2], x->loading[3],
-		 x->tau2[0], x->tau2[1], x->tau2[2], x->tau2[3], n, fallback ? ", too few: fixed values" : "");
+	if (msg_verbose()) {
+		static const char *const name[CRED_NIND] = { "ads", "jobseekers", "days open", "survey",
+							     "ad trend" };
+		char buf[512];
+		size_t len = 0;
+		for (int k = 0; k < CRED_NIND; k++)
+			len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s %.3f (noise %.3f)", k ? ", " : "",
+						name[k], x->loading[k], x->tau2[k]);
+		msg_note("shortage index: loadings %s from %zu occupations%s", buf, n,
+			 fallback ? " (too few: fixed values)" : "");
+	}
 	x->loading_n = n;
 	x->loading_fallback = fallback;
 	/* index, evidence, verdict, rank */
