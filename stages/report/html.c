@@ -5,6 +5,7 @@
 #include "atomicfile.h"
 #include "htmlesc.h"
 #include "msg.h"
+#include "numfmt.h"
 #include "version.h"
 
 #include <math.h>
@@ -321,6 +322,50 @@ static void write_timings(FILE *fp, const struct report *R)
 	fputs("</dd>\n", fp);
 }
 
+/* How many occupations of each municipality got a verdict, and their share
+ * of its employed (docs/METHOD.md "Credible shortage"). */
+static void write_assessed(FILE *fp, const struct report *R)
+{
+	const struct strings *S = R->S;
+	const struct mtab *t = R->shortage;
+	int c_v = t ? mtab_col(t, "verdict") : -1, c_e = t ? mtab_col(t, "employed") : -1;
+	if (c_v < 0 || c_e < 0 || mtab_col(t, "rank") < 0)
+		return;
+	double min_emp = 15, min_events = 5;
+	config_double(R->cfg, "shortage", "min_employed", 15, &min_emp);
+	config_double(R->cfg, "shortage", "min_events", 5, &min_events);
+	fprintf(fp, "<h3>%s</h3>\n<p>", S->h_assessed);
+	fprintf(fp, S->assessed_intro_fmt, min_emp, min_events);
+	fputs("</p>\n<ul>\n", fp);
+	for (size_t k = 0; k < R->nkommun; k++) {
+		size_t n;
+		size_t *rows = mtab_rows_of(t, R->kommun[k], &n);
+		size_t assessed = 0;
+		double emp = 0, emp_assessed = 0;
+		for (size_t i = 0; i < n; i++) {
+			double e = mtab_num(t, rows[i], c_e);
+			int is = strcmp(mtab_str(t, rows[i], c_v), "X") != 0;
+			assessed += is;
+			if (isfinite(e)) {
+				emp += e;
+				emp_assessed += is ? e : 0;
+			}
+		}
+		free(rows);
+		if (!n)
+			continue;
+		char num[64], pct[80];
+		numfmt(emp > 0 ? 100 * emp_assessed / emp : NAN, 0, R->num, num, sizeof num);
+		snprintf(pct, sizeof pct, "%s %%", num);
+		char *name = html_escape(report_area_name(R, R->kommun[k]));
+		fputs("<li>", fp);
+		fprintf(fp, S->assessed_fmt, name, assessed, n, pct);
+		fputs("</li>\n", fp);
+		free(name);
+	}
+	fputs("</ul>\n", fp);
+}
+
 static void write_method(FILE *fp, const struct report *R)
 {
 	const struct strings *S = R->S;
@@ -349,6 +394,7 @@ static void write_method(FILE *fp, const struct report *R)
 	else
 		fprintf(fp, "<p>%s</p>\n", S->no_weights);
 	write_charts(fp, R, CHART_QUALITY, "");
+	write_assessed(fp, R);
 	fprintf(fp, "<h3>%s</h3>\n<p>", S->h_suppression);
 	fprintf(fp, S->disclosure_fmt, R->rule.min_persons, R->rule.min_respondents);
 	fputs("</p>\n<p>", fp);

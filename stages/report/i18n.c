@@ -144,6 +144,15 @@ static const struct strings strings_sv = {
 	.h_rejects = "Avvisade rader",
 	.h_response = "Svarsfrekvens",
 	.h_suppression = "Röjandekontroll",
+	.h_assessed = "Vilka yrken bedöms",
+	.assessed_intro_fmt = "Ett yrke får en bedömning och en plats i rangordningen först när "
+			      "det har minst %g sysselsatta och antingen minst %g platsannonser och "
+			      "arbetssökande sammanlagt under åren eller en publicerbar enkätskattning. "
+			      "Övriga visas som \xE2\x80\x9C" "Ej bedömd\xE2\x80\x9D och finns inte i "
+			      "topplistor, diagram eller sammanfattning. Källor: SCB:s yrkesregister "
+			      "(sysselsatta), Arbetsförmedlingen (platsannonser, arbetssökande, "
+			      "Yrkesbarometern) och arbetsgivarenkäten.",
+	.assessed_fmt = "%s: %zu av %zu yrken bedöms; de har %s av kommunens sysselsatta.",
 	.h_run = "Körningen",
 	.disclosure_fmt = "Ingen publicerad cell räknar färre än %ld personer eller vilar på färre "
 			  "än %ld svarande arbetsgivare. Sådana celler visas som \xE2\x80\x9C..\xE2\x80\x9D. "
@@ -312,6 +321,16 @@ static const struct strings strings_en = {
 	.h_rejects = "Rejected rows",
 	.h_response = "Response rate",
 	.h_suppression = "Disclosure control",
+	.h_assessed = "Which occupations are assessed",
+	.assessed_intro_fmt = "An occupation gets a verdict and a place in the ranking only with at "
+			      "least %g employed and either at least %g job ads and jobseekers over "
+			      "the years together or a publishable survey estimate. The others are "
+			      "shown as \xE2\x80\x9C" "Not assessed\xE2\x80\x9D and enter no top list, "
+			      "chart or summary. Sources: Statistics Sweden's occupational register "
+			      "(employed), Arbetsförmedlingen (job ads, jobseekers, Yrkesbarometern) and "
+			      "the employer survey.",
+	.assessed_fmt = "%s: %zu of %zu occupations are assessed; they hold %s of the "
+			"municipality's employed.",
 	.h_run = "The run",
 	.disclosure_fmt = "No published cell counts fewer than %ld persons or rests on fewer than "
 			  "%ld responding employers. Such cells are shown as \xE2\x80\x9C..\xE2\x80\x9D. "

@@ -45,6 +45,9 @@ struct strings {
 	const char *v_brist, *v_bevaka, *v_balans, *v_overskott, *v_x;
 	/* method and data quality */
 	const char *h_inputs, *h_rejects, *h_response, *h_suppression, *h_run;
+	const char *h_assessed;
+	const char *assessed_intro_fmt; /* %g employed, %g events */
+	const char *assessed_fmt;       /* %s kommun, %zu assessed, %zu occupations, %s share of employed */
 	const char *disclosure_fmt;    /* %ld persons, %ld respondents */
 	const char *suppressed_count_fmt; /* %zu primary, %zu secondary */
 	const char *no_suppressed, *no_rejects, *missing_inputs, *no_ingest, *no_weights;

@@ -1777,7 +1777,11 @@ static int write_shortage(struct ctx *x, const char *outdir)
 			 * occupation employs in the area, or more than a
 			 * workplace employs; values winsorised */
 			const struct sae *sa = &o->sae;
-			double pm = strcmp(ar->type, "kommun") == 0 ? sa->rate * in->employed : NAN;
+			/* published: the EBLUP of occupations with survey answers; the
+			 * synthetic estimate of the others stays in shortage_sae.tsv
+			 * (a share "employers report" needs employers who answered) */
+			int published = strcmp(ar->type, "kommun") == 0 && sa->source == SAE_EBLUP;
+			double pm = published ? sa->rate * in->employed : NAN;
 			if ((n && planned > in->employed) || pm > in->employed)
 				flag_add(flag, sizeof flag, "planned_above_employed");
 			if (n && e->n_above_workplace)
@@ -1826,14 +1830,14 @@ static int write_shortage(struct ctx *x, const char *outdir)
 				/* the published survey figures: model estimate and interval
 				 * (municipalities only; county and SE rows keep the direct) */
 				int kom = strcmp(ar->type, "kommun") == 0;
-				double sm = kom ? sa->share : NAN, ss = sqrt(sa->share_mse);
+				double sm = published ? sa->share : NAN, ss = sqrt(sa->share_mse);
 				double slo = sm - z * ss, shi = sm + z * ss;
 				tsv_put_fixed(w, sm < 0 ? 0 : sm > 1 ? 1 : sm, 4);
 				tsv_put_fixed(w, slo < 0 ? 0 : slo > 1 ? 1 : slo, 4);
 				tsv_put_fixed(w, shi < 0 ? 0 : shi > 1 ? 1 : shi, 4);
 				double E = in->employed, rs = sqrt(sa->rate_mse);
 				double plo = (sa->rate - z * rs) * E, phi = (sa->rate + z * rs) * E;
-				if (!kom)
+				if (!published)
 					pm = plo = phi = NAN;
 				tsv_put_fixed(w, pm < 0 ? 0 : pm, 2);
 				tsv_put_fixed(w, plo < 0 ? 0 : plo, 2);
