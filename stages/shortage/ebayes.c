@@ -123,7 +123,7 @@ void eb_gamma_posterior(const struct eb_gamma *fit, double O, double e, double m
 		double a = O + fit->nu, b = e + fit->nu / m;
 		mu = a / b;
 		v = a / (b * b);
-		if (conf_ok) {
+		if (conf_ok && (lo || hi)) { /* the quantiles cost a bisection each */
 			double alpha = 0.5 * (1 - conf);
 			l = gamma_quantile_std(a, alpha) / b;
 			h = gamma_quantile_std(a, 1 - alpha) / b;

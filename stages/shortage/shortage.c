@@ -2087,6 +2087,7 @@ static const char *const indicator_columns[] = {
 	"jobseekers_rel_smoothed", "z_jobseekers",
 	"closed_ads", "days_open_mean_raw", "days_open_mean_prior", "days_open_mean_smoothed", "z_days",
 	"survey_answers", "balance_direct", "balance_var_gvf", "z_survey",
+	"ad_trend_raw", "ad_trend_prior", "ad_trend_smoothed", "z_trend",
 	"shortage_index", "shortage_index_se", "rank", "evidence",
 	NULL
 };
@@ -2127,6 +2128,10 @@ static int write_indicators(struct ctx *x, const char *outdir)
 			tsv_put_fixed(w, c->raw[CRED_SURVEY], 2);
 			tsv_put_fixed(w, c->avail[CRED_SURVEY] ? c->v[CRED_SURVEY] : NAN, 2);
 			tsv_put_fixed(w, c->avail[CRED_SURVEY] ? c->z[CRED_SURVEY] : NAN, 4);
+			tsv_put_fixed(w, c->raw[CRED_TREND], 4);
+			tsv_put_fixed(w, c->prior[CRED_TREND], 4);
+			tsv_put_fixed(w, c->smooth[CRED_TREND], 4);
+			tsv_put_fixed(w, c->avail[CRED_TREND] ? c->z[CRED_TREND] : NAN, 4);
 			tsv_put_fixed(w, c->S, 4);
 			tsv_put_fixed(w, sqrt(c->Svar), 4);
 			if (c->assessed)
