@@ -82,6 +82,7 @@ int shortage_options_read(const struct config *cfg, struct shortage_options *o)
 	bad |= config_long(cfg, "shortage", "compare_max", 20, &o->compare_max);
 	bad |= config_double(cfg, "shortage", "min_employed", 15, &o->min_employed);
 	bad |= config_double(cfg, "shortage", "min_events", 5, &o->min_events);
+	bad |= config_long(cfg, "shortage", "years", 5, &o->years);
 	bad |= config_double(cfg, "shortage", "index_brist", 1.0, &o->index_brist);
 	bad |= config_double(cfg, "shortage", "index_watch", 0.5, &o->index_watch);
 	bad |= config_double(cfg, "shortage", "index_surplus", -1.0, &o->index_surplus);
@@ -108,6 +109,8 @@ int shortage_options_read(const struct config *cfg, struct shortage_options *o)
 		what = "shortage: need surplus_score <= watch_score <= brist_score";
 	else if (!(o->index_surplus <= o->index_watch && o->index_watch <= o->index_brist))
 		what = "shortage: need index_surplus <= index_watch <= index_brist";
+	else if (o->years < 1 || o->years > 50)
+		what = "shortage.years must be 1 to 50";
 	else if (!(o->min_employed >= 0) || !(o->min_events >= 0) || o->loading_min_employed < 0)
 		what = "shortage: min_employed, min_events and loading_min_employed must be 0 or more";
 	if (what) {
@@ -219,6 +222,7 @@ struct ctx {
 	int ey0;                    /* first employment year */
 	size_t ney;
 	int vy0;
+	long emp_outside, vac_outside;  /* rows outside the analysis years */
 	size_t nvy;
 	struct occ ***occ;          /* per area: NCODES pointers, NULL if absent */
 	struct occ *total;          /* per area */
@@ -472,8 +476,10 @@ static int read_employment(struct ctx *x)
 			rc = bad_value(r, "age", tsv_get(r, c[3]));
 			break;
 		}
-		if (year < x->ey0 || year > x->year)
+		if (year < x->ey0 || year > x->year) {
+			x->emp_outside++;
 			continue;
+		}
 		for (size_t i = 0; i < x->nkarea[k]; i++) {
 			size_t a = x->karea[k][i];
 			struct occ *o = occ_get(x, a, s);
@@ -509,8 +515,10 @@ static int read_vacancies(struct ctx *x)
 			break;
 		}
 		int year = (int)tsv_get_long(r, c[2], 0);
-		if (year < x->vy0 || year > x->year)
+		if (year < x->vy0 || year > x->year) {
+			x->vac_outside++;
 			continue;
+		}
 		for (size_t i = 0; i < x->nkarea[k]; i++) {
 			size_t a = x->karea[k][i];
 			struct occ *o = occ_get(x, a, s);
@@ -2282,7 +2290,8 @@ static int write_weights(struct ctx *x)
 		"final_weight", "N_used", "r_used", NULL
 	};
 	char *path = path_join(x->workdir, "weights.tsv");
-	struct tsv_writer *w = tsv_writer_open(path, cols, 0644);
+	/* work/ holds the stages' working tables: its owner's only (0600) */
+	struct tsv_writer *w = tsv_writer_open(path, cols, 0600);
 	free(path);
 	if (!w)
 		return -1;
@@ -2357,14 +2366,27 @@ int shortage_run(const struct shortage_options *opt, const struct codes *codes,
 	x->year = opt->reference_year;
 	if (emax != INT32_MIN && emax < x->year)
 		x->year = emax;
+	/* the analysis years: shortage.years up to the latest year, never
+	 * widened by a stray old row (such rows are counted and reported) */
+	int first = x->year - (int)opt->years + 1;
 	x->ey0 = emin != INT32_MAX && emin <= x->year ? emin : x->year;
+	if (x->ey0 < first)
+		x->ey0 = first;
 	x->ney = (size_t)(x->year - x->ey0 + 1);
 	x->vy0 = vmin != INT32_MAX && vmin <= x->year ? vmin : x->year;
+	if (x->vy0 < first)
+		x->vy0 = first;
 	x->nvy = (size_t)(x->year - x->vy0 + 1);
 	msg_note("latest year %d; employment from %d, vacancies from %d", x->year, x->ey0, x->vy0);
 	if (read_employment(x) || read_vacancies(x) || read_jobseekers(x) || read_survey(x) ||
 	    read_yrkesbarometer(x))
 		goto out;
+	if (x->emp_outside)
+		msg_error("warning: employment.tsv: %ld rows outside the analysis years %d-%d not used "
+			  "(shortage.years = %ld)", x->emp_outside, x->ey0, x->year, opt->years);
+	if (x->vac_outside)
+		msg_error("warning: vacancies.tsv: %ld rows outside the analysis years %d-%d not used "
+			  "(shortage.years = %ld)", x->vac_outside, x->vy0, x->year, opt->years);
 	msg_note("%zu respondents in %zu strata, %zu groups after collapsing; %zu occupation rows",
 		 x->design->nunits, x->design->nstrata, x->design->ngroups, x->nrows);
 	estimate_survey(x);
