@@ -121,7 +121,9 @@ if wanted stages; then
 			"$OUT"/work/weights.tsv "$OUT"/rejects.csv "$OUT"/report/charts.tsv ;;
 		esac
 		say "$stage: $RB_ROWS rows, $RB_MB MB in ..."
-		timed "$stage" env LC_ALL="$STAGE_LOCALE" "$BIN/jobbspar-$stage" -c "$CFG" \
+		verbose=""
+		[ "$stage" = shortage ] && verbose=-v # its "model fit" line
+		timed "$stage" env LC_ALL="$STAGE_LOCALE" "$BIN/jobbspar-$stage" -c "$CFG" $verbose \
 			--set "run.municipalities=$ALL" -o "$OUT"
 		met_rss=$(check "$T_RSS" lt "$RSS_LIMIT")
 		if [ "$stage" = ingest ]; then
@@ -139,6 +141,15 @@ if wanted stages; then
 		fi
 		record "$stage" "$RB_ROWS" "$RB_MB" "$target" "$met" "$note"
 		say "  $T_WALL s wall, $T_CPU s CPU, peak $T_RSS MB${note:+; $note}"
+		if [ "$stage" = shortage ] && [ "$T_RC" = 0 ]; then
+			# the credible-shortage and small-area model fits inside the stage
+			fit=$(sed -n 's/.*model fit: \([0-9.]*\) s (\(.*\))$/\1 \2/p' "$LOGS/$stage.err")
+			if [ -n "$fit" ]; then
+				T_WALL=${fit%% *} T_CPU=NA T_RSS=NA
+				record shortage.models "" "" "inside shortage" "-" "${fit#* }"
+				say "  model fit: $fit"
+			fi
+		fi
 		[ "$T_RC" = 0 ] || break
 	done
 fi

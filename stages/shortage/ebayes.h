@@ -58,8 +58,9 @@ int eb_gamma_fit(size_t n, const double *O, const double *e, const double *m, st
  * under the model); LO, HI NaN when CONF is not in (0, 1). The quantiles
  * are found by bisection on log x against gsl_sf_gamma_inc_P, since GSL's
  * own gsl_cdf_gamma_Pinv returns NaN for shapes such as 0.05 or 1e6 (GSL
- * 2.7), and a phi near 0 gives a large shape; relative accuracy about
- * 1e-12 for CONF up to 0.999. */
+ * 2.7), and a phi near 0 gives a large shape. Accuracy: that of
+ * gsl_sf_gamma_inc_P, about 1e-13 relative for moderate shapes, 1e-9 near
+ * a = 1e5 (where P is accurate to about 1e-8). */
 void eb_gamma_posterior(const struct eb_gamma *fit, double O, double e, double m, double conf,
 			double *mean, double *lo, double *hi, double *var);
 

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define NCODES 10000
 #define KOMMUN_AREAS 3 /* a municipality counts in itself, its county and SE */
@@ -2391,8 +2392,17 @@ int shortage_run(const struct shortage_options *opt, const struct codes *codes,
 		 x->design->nunits, x->design->nstrata, x->design->ngroups, x->nrows);
 	estimate_survey(x);
 	compute_indicators(x);
+	struct timespec t0, t1, t2;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	credible_model(x);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
 	sae_model(x);
+	clock_gettime(CLOCK_MONOTONIC, &t2);
+	/* read by bench/run.sh */
+	msg_note("model fit: %.3f s (shortage index %.3f s, small-area models %.3f s)",
+		 (double)(t2.tv_sec - t0.tv_sec) + 1e-9 * (double)(t2.tv_nsec - t0.tv_nsec),
+		 (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec),
+		 (double)(t2.tv_sec - t1.tv_sec) + 1e-9 * (double)(t2.tv_nsec - t1.tv_nsec));
 	if (write_weights(x) || write_shortage(x, outdir) || write_indicators(x, outdir) || write_sae(x, outdir) ||
 	    write_compare(x, outdir))
 		goto out;
