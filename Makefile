@@ -17,8 +17,9 @@ CPPFLAGS += -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Ipipeline -I.
 DEBIAN_PKGS = libcsv-dev libgsl-dev libcmocka-dev gnuplot-nox libinih-dev libsodium-dev \
 	libxlsxwriter-dev libglpk-dev pkg-config
 
-# only the tests need these (the headless-browser test of the report)
-DEBIAN_PKGS_TEST = chromium
+# only the tests need these (the headless-browser test of the report; R for
+# the independent glm check of the placement model)
+DEBIAN_PKGS_TEST = chromium r-base-core
 PKGS_WANTED ?= $(DEBIAN_PKGS)
 
 PKGS = gsl libsodium inih xlsxwriter
