@@ -16,7 +16,6 @@ struct tsv_writer {
 	struct atomicfile *af;
 	size_t ncols;
 	size_t col;
-	long rows;
 	size_t used;
 	char buf[WBUF];
 };
@@ -65,7 +64,6 @@ struct tsv_writer *tsv_writer_open(const char *path, const char *const *columns,
 	struct tsv_writer *w = emalloc(sizeof *w);
 	w->af = af;
 	w->ncols = w->col = w->used = 0;
-	w->rows = 0;
 	for (size_t i = 0; columns[i]; i++) {
 		if (i)
 			put_char(w, '\t');
@@ -166,10 +164,8 @@ void tsv_end_row(struct tsv_writer *w)
 	}
 	put_char(w, '\n');
 	w->col = 0;
-	w->rows++;
 }
 
-long tsv_writer_rows(const struct tsv_writer *w) { return w->rows; }
 
 int tsv_writer_flush(struct tsv_writer *w)
 {

@@ -37,8 +37,6 @@ int tsv_writer_flush(struct tsv_writer *w);
 int tsv_writer_close(struct tsv_writer *w);
 /* Drops the table (temporary removed). Frees W; NULL is allowed. */
 void tsv_writer_abort(struct tsv_writer *w);
-/* Rows written so far (header not counted). */
-long tsv_writer_rows(const struct tsv_writer *w);
 
 struct tsv_reader;
 

@@ -55,14 +55,6 @@ size_t survey_design_add_stratum(struct survey_design *d, const char *name, cons
 	return d->nstrata++;
 }
 
-size_t survey_design_find_stratum(const struct survey_design *d, const char *name)
-{
-	for (size_t i = 0; i < d->nstrata; i++)
-		if (strcmp(d->stratum[i].name, name) == 0)
-			return i;
-	return (size_t)-1;
-}
-
 size_t survey_design_add_unit(struct survey_design *d, const char *response_id, size_t s)
 {
 	if (d->nunits == d->capunits) {

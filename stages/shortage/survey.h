@@ -58,8 +58,6 @@ void survey_design_free(struct survey_design *d);
 /* Adds a frame stratum; returns its index. NAME, KOMMUN, SIZE_CLASS copied. */
 size_t survey_design_add_stratum(struct survey_design *d, const char *name, const char *kommun,
 				 char section, const char *size_class, double N, long n);
-/* Index of the stratum named NAME, or (size_t)-1. */
-size_t survey_design_find_stratum(const struct survey_design *d, const char *name);
 /* Adds a respondent in stratum S; returns its index. */
 size_t survey_design_add_unit(struct survey_design *d, const char *response_id, size_t s);
 /* Collapses thin strata (fewer than MIN_PER_GROUP respondents, clamped to at
