@@ -281,21 +281,6 @@ double survey_strat_var_m2(size_t ngroups, const long *r_g, const double *N_g, c
 	return v;
 }
 
-double survey_strat_var(size_t ngroups, const long *r_g, const double *N_g,
-			const double *sum_z, const double *sum_z2)
-{
-	double v = 0;
-	for (size_t g = 0; g < ngroups; g++) {
-		if (r_g[g] < 2)
-			continue;
-		double ss = sum_z2[g] - sum_z[g] * sum_z[g] / (double)r_g[g];
-		if (ss < 0)
-			ss = 0; /* rounding */
-		v += group_var(r_g[g], N_g[g], ss);
-	}
-	return v;
-}
-
 /* a - c b: exactly 0 for a unit whose answer is the centre's */
 static double ratio_centred(const struct survey_ratio_acc *acc, double a, double b)
 {

@@ -106,12 +106,6 @@ double survey_moments_m2(const struct survey_moments *m, long r);
  * with r_g < 2 contribute 0. */
 double survey_strat_var_m2(size_t ngroups, const long *r_g, const double *N_g, const double *m2);
 
-/* The same from raw sums sum z and sum z^2 (units with z = 0 need no
- * entry): sum z^2 - (sum z)^2 / r_g in place of M2_g, clamped at 0. Not
- * stable (rounding noise for equal z); superseded by survey_strat_var_m2
- * and kept only until shortage.c's estimate() has moved to it. */
-double survey_strat_var(size_t ngroups, const long *r_g, const double *N_g,
-			const double *sum_z, const double *sum_z2);
 
 /* A Hajek ratio sum w a / sum w b built over two passes of the domain's
  * units: pass 1 survey_ratio_add for each unit, pass 2 survey_ratio_z for

@@ -66,14 +66,15 @@ static void test_ratio_empty_domain(void **state)
 static void test_strat_var_sums(void **state)
 {
 	(void)state;
-	/* the sum form equals the array form: group sums of z = w y above */
-	const double s1[2] = { 10.0 / 3 + 10 + 20.0 / 3, 10 };
-	const double s2[2] = { 100.0 / 9 + 100 + 400.0 / 9, 100 };
-	assert_close(survey_strat_var(2, r_g, N_g, s1, s2), 220.0 / 3, 1e-10);
+	/* the group form equals the array form: z = w y above is 10/3, 10, 20/3
+	 * in group 0 (mean 20/3, M2 = 100/9 + 100/9 + 0 = 200/9) and 10, 0 in
+	 * group 1 (M2 = 50); by hand 0.7 * 1.5 * 200/9 + 0.5 * 2 * 50 = 220/3 */
+	const double m2[2] = { 200.0 / 9, 50 };
+	assert_close(survey_strat_var_m2(2, r_g, N_g, m2), 220.0 / 3, 1e-10);
 	/* a group of one contributes nothing */
 	const long r1[1] = { 1 };
-	const double N1[1] = { 5 }, a1[1] = { 4 }, b1[1] = { 16 };
-	assert_close(survey_strat_var(1, r1, N1, a1, b1), 0, 0);
+	const double N1[1] = { 5 }, m1[1] = { 16 };
+	assert_close(survey_strat_var_m2(1, r1, N1, m1), 0, 0);
 }
 
 /* The all-same-answer case: group 0 N=20 with 3 units in the domain,
