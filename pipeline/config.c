@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <ini.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,14 +34,16 @@ struct load_ctx {
 };
 
 static void add_entry(struct config *cfg, const char *section, const char *key,
-		      const char *value, long line)
+		      const char *value, long line, const char *origin)
 {
 	for (size_t i = 0; i < cfg->n; i++) {
 		struct config_entry *e = &cfg->entry[i];
 		if (strcmp(e->section, section) == 0 && strcmp(e->key, key) == 0) {
 			free(e->value);
+			free(e->origin);
 			e->value = estrdup(value);
 			e->line = line;
+			e->origin = origin ? estrdup(origin) : NULL;
 			return;
 		}
 	}
@@ -50,6 +53,7 @@ static void add_entry(struct config *cfg, const char *section, const char *key,
 	e->key = estrdup(key);
 	e->value = estrdup(value);
 	e->line = line;
+	e->origin = origin ? estrdup(origin) : NULL;
 }
 
 static int on_value(void *user, const char *section, const char *name, const char *value)
@@ -60,11 +64,11 @@ static int on_value(void *user, const char *section, const char *name, const cha
 	const struct config_entry *prev = config_find(ctx->cfg, section, name);
 	if (prev && ctx->stream->continuation) {
 		char *joined = easprintf("%s,%s", prev->value, value);
-		add_entry(ctx->cfg, section, name, joined, ctx->stream->line);
+		add_entry(ctx->cfg, section, name, joined, ctx->stream->line, NULL);
 		free(joined);
 		return 1;
 	}
-	add_entry(ctx->cfg, section, name, value, ctx->stream->line);
+	add_entry(ctx->cfg, section, name, value, ctx->stream->line, NULL);
 	return 1;
 }
 
@@ -107,15 +111,24 @@ void config_free(struct config *cfg)
 		free(cfg->entry[i].section);
 		free(cfg->entry[i].key);
 		free(cfg->entry[i].value);
+		free(cfg->entry[i].origin);
 	}
 	free(cfg->entry);
 	free(cfg->path);
 	free(cfg);
 }
 
+void config_set_from(struct config *cfg, const char *section, const char *key, const char *value,
+		     const char *origin)
+{
+	add_entry(cfg, section, key, value, 0, origin);
+}
+
 void config_set(struct config *cfg, const char *section, const char *key, const char *value)
 {
-	add_entry(cfg, section, key, value, 0);
+	char *origin = easprintf("--set %s.%s=%s", section, key, value);
+	add_entry(cfg, section, key, value, 0, origin);
+	free(origin);
 }
 
 int config_set_assignment(struct config *cfg, const char *assignment)
@@ -130,9 +143,31 @@ int config_set_assignment(struct config *cfg, const char *assignment)
 		return -1;
 	}
 	*dot = '\0';
-	config_set(cfg, name, dot + 1, eq + 1);
+	char *origin = easprintf("--set %s", assignment);
+	add_entry(cfg, name, dot + 1, eq + 1, 0, origin);
+	free(origin);
 	free(name);
 	return 0;
+}
+
+void config_error_at(const struct config *cfg, const struct config_entry *e, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+	if (!fp)
+		msg_die(EXIT_DATA, "out of memory");
+	vfprintf(fp, fmt, ap);
+	va_end(ap);
+	if (fclose(fp) != 0)
+		msg_die(EXIT_DATA, "out of memory");
+	if (e->origin)
+		msg_error("%s: %s", e->origin, text);
+	else
+		msg_error_at(cfg->path, e->line, "%s.%s: %s", e->section, e->key, text);
+	free(text);
 }
 
 const struct config_entry *config_find(const struct config *cfg, const char *section,
@@ -170,7 +205,7 @@ int config_double(const struct config *cfg, const char *section, const char *key
 		return 0;
 	}
 	if (value_decimal(e->value, out) != 0) {
-		msg_error_at(cfg->path, e->line, "%s.%s: not a number: \"%s\"", section, key, e->value);
+		config_error_at(cfg, e, "not a number: \"%s\"", e->value);
 		return -1;
 	}
 	return 0;
@@ -191,7 +226,7 @@ int config_long(const struct config *cfg, const char *section, const char *key,
 	const char *t = value_trim(end, &tl);
 	(void)t;
 	if (errno || end == e->value || tl) {
-		msg_error_at(cfg->path, e->line, "%s.%s: not an integer: \"%s\"", section, key, e->value);
+		config_error_at(cfg, e, "not an integer: \"%s\"", e->value);
 		return -1;
 	}
 	*out = v;

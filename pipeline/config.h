@@ -1,8 +1,10 @@
 /* config: INI configuration read with inih. Keeps every (section, key,
  * value, line) so each stage reads the keys it needs and reports a bad value
- * as "prog: file:line: ...". A key given twice keeps the last value.
+ * as "prog: file:line: ..." (an override from the command line as "prog:
+ * --set section.key=value: ..."). A key given twice keeps the last value.
  *
- * Sections used by jobbspar are documented in docs/CONFIG.md. Track
+ * Which keys exist, their types and ranges are declared in schema.h, which
+ * checks a whole configuration (docs/CONFIG.md is generated from it). Track
  * sections are named "track.<id>". */
 #ifndef JOBBSPAR_CONFIG_H
 #define JOBBSPAR_CONFIG_H
@@ -13,7 +15,8 @@ struct config_entry {
 	char *section;
 	char *key;
 	char *value;
-	long line;
+	long line;      /* in the file; 0 for an override */
+	char *origin;   /* NULL: from the file; else the option that set it ("--set run.lang=en") */
 };
 
 struct config {
@@ -29,11 +32,20 @@ struct config *config_load(const char *path);
 struct config *config_empty(void);
 void config_free(struct config *cfg);
 
-/* Sets or replaces SECTION.KEY (used for command-line overrides, line 0). */
+/* Sets or replaces SECTION.KEY as a command-line override (line 0, origin
+ * "--set section.key=value"). */
 void config_set(struct config *cfg, const char *section, const char *key, const char *value);
+/* The same with the option to name in messages (copied), e.g. "--lang". */
+void config_set_from(struct config *cfg, const char *section, const char *key, const char *value,
+		     const char *origin);
 /* Applies an override "section.key=value" (section may contain dots; the
  * key is the part after the last dot). Returns 0 or -1 if malformed. */
 int config_set_assignment(struct config *cfg, const char *assignment);
+
+/* Prints "prog: file:line: section.key: MESSAGE" for entry E (its origin
+ * instead of file, line and key for an override). */
+void config_error_at(const struct config *cfg, const struct config_entry *e, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /* The value of SECTION.KEY (borrowed), or NULL. */
 const char *config_get(const struct config *cfg, const char *section, const char *key);

@@ -12,7 +12,8 @@
 # touched by stages/run-stage.sh only when the stage exited 0 and wrote every
 # file in <stage>_OUTPUTS. Its prerequisites are the stamp of the stage it
 # reads from, its program, its configuration stamp $(G)/config/<stage>.ini
-# (rewritten by run.sh only when the configuration that stage reads changed)
+# (every key the stage reads, from the schema through jobbspar-config
+# --stage-config; rewritten by run.sh only when one of them changed)
 # and the files it reads from outside $(STATE). So a stage reruns exactly when
 # one of its inputs, its program or its configuration changed, and `make -j`
 # runs stages that do not depend on each other at the same time.

@@ -21,7 +21,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 W=$T/vgbin
 mkdir -p "$W" "$T/vglogs"
-for s in ingest shortage trackfit plot report synth; do
+for s in ingest shortage trackfit plot report synth config; do
 	cat >"$W/jobbspar-$s" <<EOF
 #!/bin/sh
 exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \\

@@ -9,37 +9,14 @@
 #include "msg.h"
 #include "stage.h"
 #include "tsv.h"
-#include "version.h"
+#include "schema.h"
 
-#include <getopt.h>
 #include <gsl/gsl_errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-static void usage(FILE *fp)
-{
-	fputs("usage: jobbspar-plot [-c FILE] [--set section.key=value]... [-o OUT] [-v]\n"
-	      "                     [--lang sv|en] [-h] [--version]\n"
-	      "\n"
-	      "Draws the charts of a run with gnuplot (found on PATH) as OUT/report/<chart>.svg\n"
-	      "and .png (.png only up to plot.png_max municipalities, default 20), and lists\n"
-	      "them in OUT/report/charts.tsv. Reads OUT/shortage.tsv, OUT/trackfit.tsv,\n"
-	      "OUT/work/vacancies.tsv and OUT/work/jobseekers.tsv.\n"
-	      "\n"
-	      "  -c, --config FILE   configuration (default $JOBBSPAR_CONFIG, else data/default.ini)\n"
-	      "      --set S.K=V     override one configuration key (repeatable)\n"
-	      "  -o, --output OUT    output folder (overrides run.output)\n"
-	      "      --lang sv|en    language of the drawn texts (overrides run.lang)\n"
-	      "  -v, --verbose       report each chart\n"
-	      "  -h, --help          this help\n"
-	      "      --version       print the version\n"
-	      "\n"
-	      "Exit status: 0 ok, 1 data or I/O error (also: gnuplot missing or failing),\n"
-	      "2 usage error.\n", fp);
-}
 
 /* A chart on its way: drawn by a gnuplot in the background (job), or
  * already settled (nothing to draw, or its body could not be built). Its
@@ -189,6 +166,8 @@ static int draw_compare(FILE *f, struct run *r, const char *k, struct chart_meta
 { (void)k; return chart_city_compare(f, &r->data, &r->opts, m); }
 static int draw_candidates(FILE *f, struct run *r, const char *k, struct chart_meta *m)
 { return chart_candidates(f, &r->data, &r->opts, k, m); }
+static int draw_compare_index(FILE *f, struct run *r, const char *k, struct chart_meta *m)
+{ (void)k; return chart_compare_index(f, &r->data, &r->opts, (const char (*)[5])r->kommun, r->nk, m); }
 
 /* An integer key from MIN to MAX, or -1 with "file:line: section.key: ..." */
 static int config_count(const struct config *cfg, const char *sec, const char *key, long def,
@@ -240,9 +219,10 @@ static int resolve_compare(struct run *r, char ***out, size_t *count)
 	return 0;
 }
 
-static int run_stage(struct run *r, const char *lang_opt)
+static int run_stage(struct run *r)
 {
-	const char *lang = lang_opt ? lang_opt : config_str(r->cfg, "run", "lang", "sv");
+	/* run.lang (or --lang) is sv or en: the schema has checked it */
+	const char *lang = config_str(r->cfg, "run", "lang", "sv");
 	if (strcmp(lang, "sv") == 0) {
 		r->opts.lang = LANG_SV;
 	} else if (strcmp(lang, "en") == 0) {
@@ -373,6 +353,7 @@ static int run_stage(struct run *r, const char *lang_opt)
 		for (size_t k = 0; k < r->nk; k++)
 			emit_chart(r, "track_fit", draw_tracks, r->kommun[k]);
 		emit_chart(r, "city_compare", draw_compare, NULL);
+		emit_chart(r, "compare_index", draw_compare_index, NULL);
 		for (size_t k = 0; k < r->nk; k++)
 			emit_chart(r, "candidates", draw_candidates, r->kommun[k]);
 		finish_charts(r);
@@ -400,74 +381,52 @@ static int run_stage(struct run *r, const char *lang_opt)
 	return ok ? 0 : -1;
 }
 
+enum { OPT_LANG = STAGE_OPT_OWN };
+
+static int plot_option(struct stage *st, int opt, const char *arg)
+{
+	if (opt != OPT_LANG)
+		return -1;
+	stage_override(st, "--lang", "run", "lang", arg);
+	return 0;
+}
+
+static const struct option plot_longopts[] = {
+	{"lang", required_argument, NULL, OPT_LANG},
+	{NULL, 0, NULL, 0},
+};
+
+static const struct stage_cli cli = {
+	.prog = "jobbspar-plot",
+	.synopsis = "[--lang sv|en]",
+	.about = "Draws the charts of a run with gnuplot (found on PATH) as OUT/report/<chart>.svg\n"
+		 "and .png (.png only up to plot.png_max municipalities, default 20), and lists\n"
+		 "them in OUT/report/charts.tsv. Reads OUT/shortage.tsv, OUT/trackfit.tsv,\n"
+		 "OUT/work/vacancies.tsv and OUT/work/jobseekers.tsv.\n",
+	.options = "      --lang sv|en    language of the drawn texts (sets run.lang)\n",
+	.epilog = "gnuplot missing or failing is a data or I/O error (exit 1).\n",
+	.stage = SCHEMA_PLOT,
+	.longopts = plot_longopts,
+	.option = plot_option,
+};
+
 int main(int argc, char **argv)
 {
-	stage_start("jobbspar-plot");
 	gsl_set_error_handler_off();
 	/* a gnuplot that dies must show as a failed write, not kill us */
 	signal(SIGPIPE, SIG_IGN);
-	enum { OPT_SET = 256, OPT_VERSION, OPT_LANG };
-	static const struct option longopts[] = {
-		{"config", required_argument, NULL, 'c'},
-		{"set", required_argument, NULL, OPT_SET},
-		{"output", required_argument, NULL, 'o'},
-		{"lang", required_argument, NULL, OPT_LANG},
-		{"verbose", no_argument, NULL, 'v'},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, OPT_VERSION},
-		{NULL, 0, NULL, 0},
-	};
-	const char *config_path = NULL, *output = NULL, *lang = NULL;
-	char **sets = emalloc((size_t)argc * sizeof *sets);
-	size_t nsets = 0;
-	int c;
-	while ((c = getopt_long(argc, argv, "c:o:vh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'c': config_path = optarg; break;
-		case 'o': output = optarg; break;
-		case 'v': msg_set_verbose(1); break;
-		case OPT_SET: sets[nsets++] = optarg; break;
-		case OPT_LANG:
-			if (strcmp(optarg, "sv") != 0 && strcmp(optarg, "en") != 0) {
-				msg_error("--lang: expected sv or en, not \"%s\"", optarg);
-				free(sets);
-				return EXIT_USAGE;
-			}
-			lang = optarg;
-			break;
-		case 'h':
-			free(sets);
-			usage(stdout);
-			return stage_close_stdout();
-		case OPT_VERSION:
-			free(sets);
-			printf("jobbspar-plot %s\n", JOBBSPAR_VERSION);
-			return stage_close_stdout();
-		default:
-			free(sets);
-			usage(stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (optind < argc) {
-		msg_error("unexpected argument \"%s\"", argv[optind]);
-		free(sets);
-		usage(stderr);
-		return EXIT_USAGE;
-	}
-	int usage_error;
+	struct stage st = {0};
+	int rc;
+	if (stage_begin(&st, &cli, argc, argv, &rc) != 0)
+		return stage_end(&st, rc);
 	struct run r;
 	memset(&r, 0, sizeof r);
-	r.cfg = stage_config(config_path, sets, nsets, &usage_error);
-	free(sets);
-	if (!r.cfg)
-		return usage_error ? EXIT_USAGE : EXIT_DATA;
-	r.outdir = stage_output_dir(r.cfg, output);
-	int rc = run_stage(&r, lang) == 0 ? 0 : EXIT_DATA;
+	r.cfg = st.cfg;
+	r.outdir = stage_output_dir(r.cfg, st.output);
+	rc = run_stage(&r) == 0 ? 0 : EXIT_DATA;
 	free(r.kommun);
 	free(r.reportdir);
 	free(r.outdir);
 	codes_free(r.codes);
-	config_free(r.cfg);
-	return rc;
+	return stage_end(&st, rc);
 }

@@ -13,10 +13,9 @@
 #include "synth_nat.h"
 #include "tsv.h"
 #include "value.h"
-#include "version.h"
+#include "schema.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <gsl/gsl_errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,35 +23,6 @@
 #include <unistd.h>
 
 #define DEFAULT_SEED 20261123UL
-
-static void usage(FILE *fp)
-{
-	fprintf(fp,
-		"usage: jobbspar-synth [options] -o DIR\n"
-		"Writes a synthetic input folder (docs/DATA.md) generated from the national\n"
-		"structures in data/ref, plus truth.tsv and truth_outcomes.tsv (the planted\n"
-		"shortage and outcome model). The data are synthetic: no real person or employer.\n"
-		"\n"
-		"  -o DIR                  output folder (required)\n"
-		"  --municipalities LIST   kommun codes or names, comma-separated, or \"all\"\n"
-		"                          (default 0581,0882: Norrköping and Oskarshamn)\n"
-		"  --years SPEC            e.g. 2020-2024 (default) or 2020,2022,2024;\n"
-		"                          none after run.reference_year\n"
-		"  --scale F|national      F > 0 multiplies the number of jobseekers and ads\n"
-		"                          (default 1); \"national\" = all 290 municipalities, F = 1\n"
-		"  --seed N                random seed (default run.seed, else %lu)\n"
-		"  --dirty                 insert deliberately bad rows and list them in dirty.tsv\n"
-		"  -c FILE                 configuration (default $JOBBSPAR_CONFIG or data/default.ini):\n"
-		"                          run.refdir, run.reference_year, run.seed, track.* sections\n"
-		"  --set section.key=value override one configuration key\n"
-		"  -v, --verbose           progress on standard error\n"
-		"  -h, --help              this help\n"
-		"      --version           version\n"
-		"\n"
-		"Same seed, options and reference files give byte-identical files.\n"
-		"Exit status: 0 ok, 1 data or I/O error, 2 usage error.\n",
-		DEFAULT_SEED);
-}
 
 static int cmp_int(const void *a, const void *b)
 {
@@ -253,79 +223,92 @@ static int copy_file(const char *from, const char *to)
 	return atomicfile_commit(af);
 }
 
-enum { OPT_SET = 256, OPT_VERSION, OPT_MUNI, OPT_YEARS, OPT_SCALE, OPT_SEED, OPT_DIRTY };
+/* The options of synth alone. */
+struct synth_args {
+	const char *muni, *years_spec;
+	double scale;
+	int national, dirty;
+};
+
+enum { OPT_MUNI = STAGE_OPT_OWN, OPT_YEARS, OPT_SCALE, OPT_SEED, OPT_DIRTY };
+
+static int synth_option(struct stage *st, int opt, const char *arg)
+{
+	struct synth_args *a = st->data;
+	switch (opt) {
+	case OPT_MUNI: a->muni = arg; return 0;
+	case OPT_YEARS: a->years_spec = arg; return 0;
+	case OPT_SEED: stage_override(st, "--seed", "run", "seed", arg); return 0;
+	case OPT_DIRTY: a->dirty = 1; return 0;
+	case OPT_SCALE:
+		if (strcmp(arg, "national") == 0) {
+			a->national = 1;
+			a->scale = 1;
+		} else if (value_decimal(arg, &a->scale) != 0 || !(a->scale > 0) || a->scale > 100) {
+			msg_error("--scale: expected a number in (0, 100] or \"national\", not \"%s\"", arg);
+			return -1;
+		}
+		return 0;
+	}
+	return -1;
+}
+
+static const struct option synth_longopts[] = {
+	{"municipalities", required_argument, NULL, OPT_MUNI},
+	{"years", required_argument, NULL, OPT_YEARS},
+	{"scale", required_argument, NULL, OPT_SCALE},
+	{"seed", required_argument, NULL, OPT_SEED},
+	{"dirty", no_argument, NULL, OPT_DIRTY},
+	{NULL, 0, NULL, 0},
+};
+
+static const struct stage_cli cli = {
+	.prog = "jobbspar-synth",
+	.synopsis = "[--municipalities LIST] [--years SPEC] [--scale F|national]\n"
+		    "[--seed N] [--dirty]        (-o DIR is required)",
+	.about = "Writes a synthetic input folder (docs/DATA.md) generated from the national\n"
+		 "structures in data/ref, plus truth.tsv and truth_outcomes.tsv (the planted\n"
+		 "shortage and outcome model). The data are synthetic: no real person or employer.\n"
+		 "Reads run.refdir, run.reference_year, run.seed and the [track.<id>] sections of\n"
+		 "the configuration.\n",
+	.output_help = "the folder to write (required)",
+	.options = "      --municipalities LIST\n"
+		   "                      kommun codes or names, comma-separated, or \"all\"\n"
+		   "                      (default 0581,0882: Norrköping and Oskarshamn)\n"
+		   "      --years SPEC    e.g. 2020-2024 (default) or 2020,2022,2024; none after\n"
+		   "                      run.reference_year\n"
+		   "      --scale F|national\n"
+		   "                      F > 0 multiplies the number of jobseekers and ads\n"
+		   "                      (default 1); \"national\" = all 290 municipalities, F = 1\n"
+		   "      --seed N        random seed (sets run.seed, default 20261123)\n"
+		   "      --dirty         insert deliberately bad rows and list them in dirty.tsv\n",
+	.epilog = "Same seed, options and reference files give byte-identical files.\n",
+	.stage = SCHEMA_SYNTH,
+	.longopts = synth_longopts,
+	.option = synth_option,
+};
 
 int main(int argc, char **argv)
 {
 	gsl_set_error_handler_off();
-	stage_start("jobbspar-synth");
-	static const struct option longopts[] = {
-		{"set", required_argument, NULL, OPT_SET},
-		{"municipalities", required_argument, NULL, OPT_MUNI},
-		{"years", required_argument, NULL, OPT_YEARS},
-		{"scale", required_argument, NULL, OPT_SCALE},
-		{"seed", required_argument, NULL, OPT_SEED},
-		{"dirty", no_argument, NULL, OPT_DIRTY},
-		{"verbose", no_argument, NULL, 'v'},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, OPT_VERSION},
-		{NULL, 0, NULL, 0},
-	};
-	const char *config_path = NULL, *outdir = NULL, *muni = NULL, *years_spec = "2020-2024";
-	const char *seed_text = NULL;
-	char **sets = emalloc((size_t)argc * sizeof *sets);
-	size_t nsets = 0;
-	double scale = 1;
-	int national = 0, dirty = 0, c;
-	while ((c = getopt_long(argc, argv, "c:o:vh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'c': config_path = optarg; break;
-		case 'o': outdir = optarg; break;
-		case 'v': msg_set_verbose(1); break;
-		case 'h': usage(stdout); free(sets); return stage_close_stdout();
-		case OPT_VERSION:
-			printf("jobbspar-synth %s\n", JOBBSPAR_VERSION);
-			free(sets);
-			return stage_close_stdout();
-		case OPT_SET: sets[nsets++] = optarg; break;
-		case OPT_MUNI: muni = optarg; break;
-		case OPT_YEARS: years_spec = optarg; break;
-		case OPT_SEED: seed_text = optarg; break;
-		case OPT_DIRTY: dirty = 1; break;
-		case OPT_SCALE:
-			if (strcmp(optarg, "national") == 0) {
-				national = 1;
-				scale = 1;
-			} else if (value_decimal(optarg, &scale) != 0 || !(scale > 0) || scale > 100) {
-				msg_error("--scale: expected a number in (0, 100] or \"national\", not \"%s\"", optarg);
-				free(sets);
-				return EXIT_USAGE;
-			}
-			break;
-		default:
-			usage(stderr);
-			free(sets);
-			return EXIT_USAGE;
-		}
-	}
-	if (optind < argc || !outdir) {
-		msg_error(optind < argc ? "unexpected argument \"%s\"" : "missing -o DIR%s",
-			  optind < argc ? argv[optind] : "");
-		free(sets);
-		return EXIT_USAGE;
-	}
+	struct synth_args args = {.years_spec = "2020-2024", .scale = 1};
+	struct stage st = {.data = &args};
+	int status;
+	if (stage_parse(&st, &cli, argc, argv, &status) != 0)
+		return stage_end(&st, status);
+	const char *outdir = st.output, *muni = args.muni, *years_spec = args.years_spec;
+	double scale = args.scale;
+	int national = args.national, dirty = args.dirty;
+	if (!outdir)
+		return stage_end(&st, stage_usage_error("missing -o DIR"));
 	if (national && muni) {
 		msg_error("--scale national writes every municipality: do not give --municipalities");
-		free(sets);
-		return EXIT_USAGE;
+		return stage_end(&st, EXIT_USAGE);
 	}
-
-	int usage_error = 0;
-	struct config *cfg = stage_config(config_path, sets, nsets, &usage_error);
-	free(sets);
-	if (!cfg)
-		return usage_error ? EXIT_USAGE : EXIT_DATA;
-	int status = EXIT_DATA;
+	if (stage_load(&st, &status) != 0)
+		return stage_end(&st, status);
+	struct config *cfg = st.cfg;
+	status = EXIT_DATA;
 	struct codes *codes = NULL;
 	struct synth_nat *nat = NULL;
 	struct synth_track *tracks = NULL;
@@ -338,19 +321,9 @@ int main(int argc, char **argv)
 
 	struct synth_params p = {0};
 	long seed_long;
-	if (seed_text) {
-		long long v;
-		if (value_count(seed_text, &v) != 0 || v > 4294967295LL) {
-			msg_error("--seed: expected an integer 0-4294967295, not \"%s\"", seed_text);
-			status = EXIT_USAGE;
-			goto out;
-		}
-		p.seed = (unsigned long)v;
-	} else {
-		if (config_long(cfg, "run", "seed", (long)DEFAULT_SEED, &seed_long) != 0)
-			goto out;
-		p.seed = (unsigned long)seed_long;
-	}
+	if (config_long(cfg, "run", "seed", (long)DEFAULT_SEED, &seed_long) != 0)
+		goto out;
+	p.seed = (unsigned long)seed_long;
 	if (stage_reference_year(cfg, &p.ref_year) != 0)
 		goto out;
 	p.ref_date = stage_reference_date(p.ref_year);
@@ -483,8 +456,5 @@ out:
 	free(kidx);
 	free(years);
 	free(refdir);
-	config_free(cfg);
-	if (stage_close_stdout() != 0 && status == 0)
-		status = EXIT_DATA;
-	return status;
+	return stage_end(&st, status);
 }

@@ -3,7 +3,8 @@
 # programs that inject one fault when a control file says so.
 #
 # fault_wrappers DIR REALBIN CTL creates DIR/jobbspar-<stage> for the five
-# stages of run.sh; point JOBBSPAR_BIN at DIR. Each wrapper execs
+# stages of run.sh (and links REALBIN/jobbspar-config, which run.sh needs);
+# point JOBBSPAR_BIN at DIR. Each wrapper execs
 # REALBIN/jobbspar-<stage> unchanged unless CTL holds
 #   fsize-<stage>  a byte count: the stage runs with that file size limit
 #                  (prlimit --fsize) and SIGXFSZ ignored, so a write past it
@@ -64,6 +65,8 @@ exec "\$real" "\$@"
 EOF
 		chmod +x "$fw_dir/jobbspar-$fw_s"
 	done
+	# run.sh reads the configuration through jobbspar-config: unchanged
+	ln -sf "$fw_real/jobbspar-config" "$fw_dir/jobbspar-config"
 }
 
 # tree_sums DIR: "sha256  path" of every file under DIR (links followed at
