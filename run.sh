@@ -35,7 +35,11 @@ configuration changed, and publishes the report atomically into OUT.
                        more codes or names, comma-separated) side by side,
                        into OUT-compare-<list> unless -o is given
       --lang L         report language (sv, en); the same as --set run.lang=L
-      --previous DIR   a previous report folder the report compares with
+      --previous DIR   a previous report folder the report compares with; "last"
+                       is the run OUT pointed to before this one (OUT.d keeps
+                       the --keep newest published runs)
+      --keep N         keep the N newest published runs in OUT.d (default 5, at
+                       least 1) so last year's report stays at hand
   -j, --jobs N         run up to N independent jobs at once (build and
                        stages; default: the number of processors)
       --force          rerun every stage even if nothing changed
@@ -54,7 +58,8 @@ configuration, seed, version and stage timings.
 
 Exit status: 0 the report was published, 1 a stage, the build, the lock or
 an I/O operation failed (the message names the stage; OUT keeps the previous
-report), 2 usage.
+report), 2 usage: a bad option, or a configuration (file or --set) that
+does not pass jobbspar-config --check; then no stage has run.
 EOF
 }
 
@@ -78,7 +83,7 @@ version() {
 
 # ---------------------------------------------------------------- options
 CFG=$ROOT/data/default.ini
-OUT_ARG="" COMPARE="" LANG_ARG="" PREVIOUS_ARG="" JOBS="" FORCE=0
+OUT_ARG="" COMPARE="" LANG_ARG="" PREVIOUS_ARG="" JOBS="" FORCE=0 KEEP=5
 WAIT="" WAIT_SECS="" VERBOSITY=""
 SETS=()
 need_arg() { [ $# -ge 2 ] || die_usage "option $1 needs an argument"; }
@@ -96,6 +101,8 @@ while [ $# -gt 0 ]; do
 	--lang=*) LANG_ARG=${1#*=}; shift ;;
 	--previous) need_arg "$@"; PREVIOUS_ARG=$2; shift 2 ;;
 	--previous=*) PREVIOUS_ARG=${1#*=}; shift ;;
+	--keep) need_arg "$@"; KEEP=$2; shift 2 ;;
+	--keep=*) KEEP=${1#*=}; shift ;;
 	-j | --jobs) need_arg "$@"; JOBS=$2; shift 2 ;;
 	-j*) JOBS=${1#-j}; shift ;;
 	--jobs=*) JOBS=${1#*=}; shift ;;
@@ -112,18 +119,15 @@ while [ $# -gt 0 ]; do
 	*) die_usage "unexpected argument $1" ;;
 	esac
 done
+case $KEEP in
+'' | *[!0-9]* | 0) die_usage "--keep: expected a whole number of runs, at least 1, not \"$KEEP\"" ;;
+esac
 [ $# -eq 0 ] || die_usage "unexpected argument $1"
 case $JOBS in "" | *[!0-9]* | 0*) [ -z "$JOBS" ] || die_usage "-j: expected a positive number, not \"$JOBS\"" ;; esac
 case $WAIT_SECS in *[!0-9]*) die_usage "--wait: expected seconds, not \"$WAIT_SECS\"" ;; esac
+# the stages get the overrides one a line (stages/run-stage.sh); every other
+# check of --set is jobbspar-config's, below
 for s in ${SETS[@]+"${SETS[@]}"}; do
-	case $s in
-	*=*) name=${s%%=*} ;;
-	*) die_usage "--set $s: expected section.key=value" ;;
-	esac
-	case $name in
-	*.*) if [ -z "${name%.*}" ] || [ -z "${name##*.}" ]; then die_usage "--set $s: expected section.key=value"; fi ;;
-	*) die_usage "--set $s: expected section.key=value" ;;
-	esac
 	case $s in *"
 "*) die_usage "--set: a value cannot hold a line break" ;; esac
 done
@@ -158,88 +162,80 @@ tidypath() {
 [ -f "$CFG" ] || die "$CFG: no such configuration file"
 [ -r "$CFG" ] || die "$CFG: cannot read the configuration file"
 CFG=$(tidypath "$(abspath "$CFG")")
-CFGDIR=$(dirname "$CFG")
 
-# ---------------------------------------------------------------- configuration
-# The effective configuration as "section<TAB>key<TAB>value" lines, in file
-# order, after the --set overrides (last value wins), read the way inih
-# reads the file (pipeline/config.c): comments ; and # at line start, inline
-# comments " ;", key = value or key: value, indented continuation lines.
+if [ -n "${JOBBSPAR_BIN:-}" ]; then
+	BIN=$(tidypath "$(abspath "$JOBBSPAR_BIN")")
+	BUILD=0
+else
+	BIN=$ROOT/bin
+	BUILD=1
+fi
+
 if [ -n "$COMPARE" ]; then
 	n_items=$(printf '%s\n' "$COMPARE" | awk -F, '{ n = 0; for (i = 1; i <= NF; i++) { gsub(/^[ \t]+|[ \t]+$/, "", $i); if ($i != "") n++ } print n }')
 	[ "$n_items" -ge 2 ] || die_usage "--compare: name two or more municipalities, e.g. --compare 0581,0882"
-	SETS+=("run.municipalities=$COMPARE")
 fi
-[ -z "$LANG_ARG" ] || SETS+=("run.lang=$LANG_ARG")
 
+# ---------------------------------------------------------------- build
+# Before anything else: jobbspar-config reads the configuration. Its output
+# goes into the run's log once there is one.
+BUILD_OUT=""
+if [ "$BUILD" = 1 ]; then
+	mkdir -p "$ROOT/build"
+	BUILD_OUT=$(mktemp "${TMPDIR:-/tmp}/jobbspar-build.XXXXXX") || die "cannot create a temporary file"
+	trap 'rm -f "$BUILD_OUT"' EXIT
+	echo "build: make deps-check && make -j$JOBS all (in $ROOT)" >"$BUILD_OUT"
+	if ! flock "$ROOT/build/.run.lock" make -C "$ROOT" --no-print-directory deps-check >>"$BUILD_OUT" 2>&1; then
+		cat "$BUILD_OUT" >&2
+		die "Debian packages are missing (make deps); nothing done"
+	fi
+	if ! flock "$ROOT/build/.run.lock" make -C "$ROOT" --no-print-directory -j"$JOBS" all >>"$BUILD_OUT" 2>&1; then
+		tail -n 20 "$BUILD_OUT" >&2
+		die "the build failed (make); nothing done"
+	fi
+	[ "$VERBOSITY" -ge 2 ] && cat "$BUILD_OUT" >&2
+fi
+STAGES="ingest shortage trackfit plot report"
+for s in $STAGES config; do
+	[ -x "$BIN/jobbspar-$s" ] || die "$BIN/jobbspar-$s: stage program missing (not built: is stages/$s/main.c written?)"
+done
+
+# ---------------------------------------------------------------- configuration
+# jobbspar-config (stages/config/main.c) reads the configuration as every
+# stage does and knows every key (pipeline/schema.c): it checks the file and
+# the overrides before any stage runs, gives the values run.sh needs and the
+# keys each stage reads (the stamps below), and writes the manifest. The
+# overrides, in this order: every --set, then --compare, then --lang.
+CONFIG_ARGS=(-c "$CFG")
+for s in ${SETS[@]+"${SETS[@]}"}; do CONFIG_ARGS+=(--set "$s"); done
+[ -z "$COMPARE" ] || CONFIG_ARGS+=(--compare "$COMPARE")
+[ -z "$LANG_ARG" ] || CONFIG_ARGS+=(--lang "$LANG_ARG")
+config() { "$BIN/jobbspar-config" "${CONFIG_ARGS[@]}" "$@"; }
+# the stages get the same overrides, as --set (stages/run-stage.sh)
+[ -z "$COMPARE" ] || SETS+=("run.municipalities=$COMPARE")
+[ -z "$LANG_ARG" ] || SETS+=("run.lang=$LANG_ARG")
 SETS_TEXT=""
 for s in ${SETS[@]+"${SETS[@]}"}; do SETS_TEXT="$SETS_TEXT$s
 "; done
 
-effective_config() {
-	printf '%s' "$SETS_TEXT" | awk -v cfgfile="$CFG" -v bom="$(printf '\357\273\277')" '
-	function trim(s) { sub(/^[ \t\r\f\v]+/, "", s); sub(/[ \t\r\f\v]+$/, "", s); return s }
-	function strip_comment(s,   i) {
-		for (i = 2; i <= length(s); i++)
-			if (substr(s, i, 1) == ";" && substr(s, i - 1, 1) ~ /[ \t]/) return substr(s, 1, i - 1)
-		return s
-	}
-	function put(sec, key, val,   id) {
-		id = sec SUBSEP key
-		if (!(id in value)) order[++n] = id
-		value[id] = val; secof[id] = sec; keyof[id] = key
-	}
-	BEGIN {
-		sec = ""; prev = ""; ln = 0
-		while ((getline line < cfgfile) > 0) {
-			if (++ln == 1 && index(line, bom) == 1) line = substr(line, 4)
-			indented = line ~ /^[ \t]/
-			s = trim(line)
-			if (s == "" || s ~ /^[;#]/) continue
-			# a continuation line: joined to the value with a comma, as config.c does
-			if (indented && prev != "") { put(sec, prev, value[sec SUBSEP prev] "," trim(strip_comment(s))); continue }
-			if (s ~ /^\[/) {
-				e = index(s, "]")
-				if (e) { sec = substr(s, 2, e - 2); prev = "" }
-				continue
-			}
-			s = strip_comment(s)
-			e = match(s, /[=:]/)
-			if (!e) continue
-			prev = trim(substr(s, 1, e - 1))
-			put(sec, prev, trim(substr(s, e + 1)))
-		}
-		close(cfgfile)
-	}
-	{
-		e = index($0, "="); name = substr($0, 1, e - 1)
-		d = match(name, /\.[^.]*$/)
-		put(substr(name, 1, d - 1), substr(name, d + 1), substr($0, e + 1))
-	}
-	END { for (i = 1; i <= n; i++) printf "%s\t%s\t%s\n", secof[order[i]], keyof[order[i]], value[order[i]] }'
-}
-EFFECTIVE=$(effective_config)
-
-cfg_get() { # cfg_get SECTION KEY DEFAULT
-	printf '%s\n' "$EFFECTIVE" | awk -F '\t' -v s="$1" -v k="$2" -v d="$3" '
-		$1 == s && $2 == k { v = substr($0, length(s) + length(k) + 3); found = 1 }
-		END { print (found ? v : d) }'
-}
-cfg_path() { # cfg_path SECTION KEY DEFAULT: resolved against the configuration's folder
-	tidypath "$(abspath "$(cfg_get "$1" "$2" "$3")" "$CFGDIR")"
-}
-
-# the same defaults as the stages (pipeline/stage.c, stages/ingest/main.c)
-INPUT=$(cfg_path run input sample)
-REFDIR=$(cfg_path run refdir ref)
-KEY=$(cfg_path run key_file pseudonym.key)
-RUN_LANG=$(cfg_get run lang sv)
-SEED=$(cfg_get run seed "")
+# every error of the configuration at once, as run.sh's (exit 2: nothing ran)
+rc=0
+config_err=$(config --check 2>&1 >/dev/null) || rc=$?
+if [ "$rc" != 0 ]; then
+	printf '%s\n' "$config_err" | sed 's/^jobbspar-config: /run.sh: /' >&2
+	[ "$rc" = 2 ] && exit 2
+	exit 1
+fi
+config_values=$(config --get run.input --get run.refdir --get run.key_file --get run.output --get run.lang) ||
+	die "jobbspar-config --get failed"
+{ read -r INPUT; read -r REFDIR; read -r KEY; read -r CFG_OUT; read -r RUN_LANG; } <<VALUES
+$config_values
+VALUES
 
 if [ -n "$OUT_ARG" ]; then
 	OUT=$(tidypath "$(abspath "$OUT_ARG")")
 else
-	OUT=$(cfg_path run output out)
+	OUT=$CFG_OUT
 	if [ -n "$COMPARE" ]; then
 		slug=$(printf '%s\n' "$COMPARE" | sed 's/å/a/g; s/ä/a/g; s/ö/o/g; s/Å/a/g; s/Ä/a/g; s/Ö/o/g; s/é/e/g' |
 			tr '[:upper:]' '[:lower:]' | sed 's/[^a-z0-9]\{1,\}/-/g; s/^-//; s/-$//')
@@ -253,17 +249,13 @@ G=$STATE/.graph
 OUTBASE=$(basename "$OUT")
 
 PREVIOUS=""
-if [ -n "$PREVIOUS_ARG" ]; then
+if [ "$PREVIOUS_ARG" = last ]; then
+	# the run OUT points to now: after this run it is the previous one
+	[ -L "$OUT" ] && [ -d "$OUT/report" ] || die "--previous last: $OUT holds no published run yet"
+	PREVIOUS=$(cd "$OUT" && pwd -P)
+elif [ -n "$PREVIOUS_ARG" ]; then
 	[ -d "$PREVIOUS_ARG" ] || die "--previous $PREVIOUS_ARG: no such folder"
 	PREVIOUS=$(cd "$PREVIOUS_ARG" && pwd -P)
-fi
-
-if [ -n "${JOBBSPAR_BIN:-}" ]; then
-	BIN=$(tidypath "$(abspath "$JOBBSPAR_BIN")")
-	BUILD=0
-else
-	BIN=$ROOT/bin
-	BUILD=1
 fi
 
 # make cannot name files whose paths hold blanks or its special characters
@@ -322,25 +314,45 @@ note() { # to the log, and the terminal unless quiet
 log "run $RUN_ID: jobbspar $(version), pid $$, user $(id -un 2>/dev/null || id -u)"
 log "command: $0 ${ORIG_ARGS:-}"
 log "configuration $CFG; output $OUT; input $INPUT; stage programs $BIN"
+if [ -n "$BUILD_OUT" ]; then
+	cat "$BUILD_OUT" >>"$LOG"
+	rm -f "$BUILD_OUT"
+fi
 
 SNAP_TMP=""
 # shellcheck disable=SC2317 # called by the trap
 cleanup() {
 	[ -z "$SNAP_TMP" ] || rm -rf "$SNAP_TMP"
+	[ -z "$BUILD_OUT" ] || rm -f "$BUILD_OUT"
 	rm -f "$OUTD/.link-$RUN_ID"
 }
 trap cleanup EXIT
 trap 'log "interrupted"; exit 1' INT TERM HUP
 
-# leftovers of runs killed part-way: half-built snapshots, temporary links,
-# snapshots no longer published
-current=""
-[ -L "$OUT" ] && current=$(basename "$(readlink "$OUT")")
-for d in "$OUTD"/run-* "$OUTD"/.link-*; do
-	[ -e "$d" ] || [ -L "$d" ] || continue
-	[ "$(basename "$d")" = "$current" ] && continue
-	rm -rf "$d"
-done
+# leftovers of runs killed part-way (half-built snapshots, temporary links)
+# and published runs beyond the --keep newest; the one OUT points to and the
+# previous report this run compares with always stay
+prune_runs() {
+	current=""
+	[ -L "$OUT" ] && current=$(basename "$(readlink "$OUT")")
+	for d in "$OUTD"/run-*.tmp "$OUTD"/.link-*; do
+		[ -e "$d" ] || [ -L "$d" ] || continue
+		rm -rf "$d"
+	done
+	# run-<UTC time>-<pid>: the names sort by start time, newest last
+	set --
+	for d in "$OUTD"/run-*; do
+		[ -d "$d" ] && [ "${d%.tmp}" = "$d" ] && set -- "$@" "$d"
+	done
+	while [ $# -gt "$KEEP" ]; do
+		case $(basename "$1") in
+		"$current") ;;
+		*) case $PREVIOUS/ in "$(cd "$1" && pwd -P)"/*) ;; *) rm -rf "$1" ;; esac ;;
+		esac
+		shift
+	done
+}
+prune_runs
 # keep the 50 newest logs
 # (names sort by start time)
 set -- "$OUTD"/logs/run-*.log
@@ -349,65 +361,23 @@ while [ $# -gt 50 ]; do
 	shift
 done
 
-# ---------------------------------------------------------------- build
-if [ "$BUILD" = 1 ]; then
-	mkdir -p "$ROOT/build"
-	log "build: make deps-check && make -j$JOBS all (in $ROOT)"
-	if ! flock "$ROOT/build/.run.lock" make -C "$ROOT" --no-print-directory deps-check >"$OUTD/logs/.build-$RUN_ID" 2>&1; then
-		cat "$OUTD/logs/.build-$RUN_ID" >>"$LOG"
-		cat "$OUTD/logs/.build-$RUN_ID" >&2
-		rm -f "$OUTD/logs/.build-$RUN_ID"
-		die "Debian packages are missing (make deps); nothing done"
-	fi
-	[ "$VERBOSITY" -ge 2 ] && cat "$OUTD/logs/.build-$RUN_ID" >&2
-	if ! flock "$ROOT/build/.run.lock" make -C "$ROOT" --no-print-directory -j"$JOBS" all >>"$OUTD/logs/.build-$RUN_ID" 2>&1; then
-		cat "$OUTD/logs/.build-$RUN_ID" >>"$LOG"
-		tail -n 20 "$OUTD/logs/.build-$RUN_ID" >&2
-		rm -f "$OUTD/logs/.build-$RUN_ID"
-		die "the build failed (make); nothing done"
-	fi
-	cat "$OUTD/logs/.build-$RUN_ID" >>"$LOG"
-	[ "$VERBOSITY" -ge 2 ] && cat "$OUTD/logs/.build-$RUN_ID" >&2
-	rm -f "$OUTD/logs/.build-$RUN_ID"
-fi
-STAGES="ingest shortage trackfit plot report"
-for s in $STAGES; do
-	[ -x "$BIN/jobbspar-$s" ] || die "$BIN/jobbspar-$s: stage program missing (not built: is stages/$s/main.c written?)"
-done
-
 # ---------------------------------------------------------------- stamps
-# $G/config/<stage>.ini holds the configuration the stage reads; rewritten
-# only when that changed, so make reruns exactly the affected stages.
-#   ingest:   [run] except output and lang, the names of the [track.*]
-#             sections (it checks the tracks in outcomes), unknown sections
-#   shortage: [run] except output and lang, [survey] [shortage]
-#             [retirement] [disclosure], unknown sections
-#   trackfit: everything except run.output, run.lang, [plot], [report]
-#   plot, report: everything except run.output; report also --previous
-# ("unknown" = not one of the sections above, [trackfit] or [track.*]: a
-# section no stage is known to ignore counts for every stage.)
+# $G/config/<stage>.ini holds every key the stage reads with its value
+# (jobbspar-config --stage-config: from the schema, so a key a stage reads
+# cannot be missed), rewritten only when that changed, so make reruns
+# exactly the affected stages; the report's also names --previous.
 mkdir -p "$G/config" "$G/runs/$RUN_ID"
 chmod 700 "$OUTD/build"
 write_if_changed() { # write_if_changed FILE: stdin into FILE unless equal
 	cat >"$1.tmp"
 	if cmp -s "$1.tmp" "$1"; then rm -f "$1.tmp"; else mv -f "$1.tmp" "$1"; fi
 }
-stage_config() { # stage_config STAGE: the configuration lines STAGE reads
-	printf '# configuration folder\t%s\n' "$CFGDIR"
-	[ "$1" != report ] || printf '# previous report\t%s\n' "$PREVIOUS"
-	printf '%s\n' "$EFFECTIVE" | awk -F '\t' -v stage="$1" '
-		$1 == "run" && $2 == "output" { next }
-		stage == "plot" || stage == "report" { print; next }
-		$1 == "run" && $2 == "lang" { next }
-		$1 == "plot" || $1 == "report" { next }
-		stage == "trackfit" { print; next }
-		$1 == "trackfit" { next }
-		$1 ~ /^track\./ { if (stage == "ingest" && !seen[$1]++) print "# track section\t" $1; next }
-		stage == "ingest" && $1 ~ /^(survey|shortage|retirement|disclosure)$/ { next }
-		{ print }'
-}
 for s in $STAGES; do
-	stage_config "$s" | write_if_changed "$G/config/$s.ini"
+	stamp=$(config --stage-config "$s") || die "jobbspar-config --stage-config $s failed"
+	[ "$s" != report ] || stamp="$stamp
+# previous report	$PREVIOUS
+# compare mode	${COMPARE:+1}"
+	printf '%s\n' "$stamp" | write_if_changed "$G/config/$s.ini"
 done
 printf '%s' "$SETS_TEXT" | write_if_changed "$G/config/sets"
 # -c itself: the stages read the file through it
@@ -416,6 +386,7 @@ printf '%s\n' "$CFG" | write_if_changed "$G/config/file"
 # ---------------------------------------------------------------- stages
 export JOBBSPAR_RUN_ID=$RUN_ID JOBBSPAR_RUN_LOG=$LOG JOBBSPAR_RUN_CFG=$CFG
 export JOBBSPAR_RUN_LANG=$RUN_LANG JOBBSPAR_RUN_PROGRESS=$VERBOSITY
+export JOBBSPAR_RUN_COMPARE=${COMPARE:+1}
 make_args=(-f "$ROOT/stages/graph.mk" --no-print-directory -j"$JOBS"
 	"ROOT=$ROOT" "STATE=$STATE" "BIN=$BIN" "INPUT=$INPUT" "REFDIR=$REFDIR" "KEY=$KEY" "PREVIOUS=$PREVIOUS")
 [ "$FORCE" = 1 ] && make_args+=(-B)
@@ -466,109 +437,16 @@ for d in restricted work; do
 	fi
 done
 
-json_string() { # stdin as one JSON string
-	awk 'BEGIN { for (i = 1; i < 32; i++) ctl[sprintf("%c", i)] = sprintf("\\u%04x", i)
-		ctl["\t"] = "\\t"; ctl["\r"] = "\\r"; printf "\"" }
-	{
-		if (NR > 1) printf "\\n"
-		s = $0; out = ""
-		for (i = 1; i <= length(s); i++) {
-			c = substr(s, i, 1)
-			if (c == "\\" || c == "\"") out = out "\\" c
-			else if (c in ctl) out = out ctl[c]
-			else out = out c
-		}
-		printf "%s", out
-	}
-	END { printf "\"" }'
-}
-js() { printf '%s' "$1" | json_string; }
-files_json() { # files_json DIR INDENT: [{"file","sha256","bytes"}] for DIR's regular files
-	(
-		cd "$1" || exit 1
-		find . -maxdepth 1 -type f -printf '%P\n' | sort >"$SNAP_TMP/.list"
-		[ -s "$SNAP_TMP/.list" ] || exit 0
-		xargs -d '\n' sha256sum -- <"$SNAP_TMP/.list" | cut -d ' ' -f 1 >"$SNAP_TMP/.sums"
-		xargs -d '\n' stat -c %s -- <"$SNAP_TMP/.list" >"$SNAP_TMP/.sizes"
-		paste "$SNAP_TMP/.list" "$SNAP_TMP/.sums" "$SNAP_TMP/.sizes"
-	) | awk -F '\t' -v ind="$2" '
-		{ gsub(/\\/, "&&", $1); gsub(/"/, "\\\"", $1)
-		  printf "%s\n%s{\"file\": \"%s\", \"sha256\": \"%s\", \"bytes\": %s}", (NR > 1 ? "," : "["), ind, $1, $2, $3 }
-		END { printf "%s\n%s]", (NR ? "" : "["), substr(ind, 3) }'
-	rm -f "$SNAP_TMP/.list" "$SNAP_TMP/.sums" "$SNAP_TMP/.sizes"
-}
-effective_json() {
-	printf '%s\n' "$EFFECTIVE" | awk -F '\t' '
-	BEGIN { for (i = 1; i < 32; i++) ctl[sprintf("%c", i)] = sprintf("\\u%04x", i); ctl["\t"] = "\\t" }
-	function q(s,   i, c, o) {
-		o = ""
-		for (i = 1; i <= length(s); i++) {
-			c = substr(s, i, 1)
-			if (c == "\\" || c == "\"") o = o "\\" c
-			else if (c in ctl) o = o ctl[c]
-			else o = o c
-		}
-		return "\"" o "\""
-	}
-	$1 != "" || $2 != "" { if (!($1 in seen)) { seen[$1] = ++ns; sec[ns] = $1 } k = seen[$1]; keys[k] = keys[k] (keys[k] == "" ? "" : ", ") q($2) ": " q(substr($0, length($1) + length($2) + 3)) }
-	END {
-		printf "{"
-		for (i = 1; i <= ns; i++) printf "%s\n      %s: {%s}", (i > 1 ? "," : ""), q(sec[i]), keys[i]
-		printf "\n    }"
-	}'
-}
-seed_json=$(js "$SEED")
-case $SEED in "" | *[!0-9]*) ;; *) seed_json=$SEED ;; esac
-stages_json=""
+# manifest.json (docs/OPERATIONS.md), written by jobbspar-config with
+# pipeline/jsonw.c
+manifest_args=(--manifest "$SNAP_TMP" --bin "$BIN" --previous "$PREVIOUS" --run-id "$RUN_ID"
+	--started "$STARTED" --log "$LOG")
 for s in $STAGES; do
 	if [ -f "$G/runs/$RUN_ID/$s.time" ]; then
-		t="\"ran\": true, \"seconds\": $(cat "$G/runs/$RUN_ID/$s.time")"
-	else
-		t="\"ran\": false"
+		manifest_args+=(--stage-time "$s=$(cat "$G/runs/$RUN_ID/$s.time")")
 	fi
-	stages_json="$stages_json${stages_json:+, }{\"stage\": \"$s\", $t}"
 done
-bins_json=""
-for s in $STAGES; do
-	bins_json="$bins_json${bins_json:+, }\"jobbspar-$s\": \"$(sha256sum <"$BIN/jobbspar-$s" | cut -d ' ' -f 1)\""
-done
-sets_json=""
-for s in ${SETS[@]+"${SETS[@]}"}; do sets_json="$sets_json${sets_json:+, }$(js "$s")"; done
-ingest_json=null
-if [ -s "$STATE/ingest.json" ]; then
-	ingest_json=$(sed '2,$s/^/  /' "$STATE/ingest.json")
-fi
-
-if ! {
-	printf '{\n'
-	printf '  "program": "jobbspar",\n'
-	printf '  "version": %s,\n' "$(js "$(version)")"
-	printf '  "seed": %s,\n' "$seed_json"
-	printf '  "reference_year": %s,\n' "$(js "$(cfg_get run reference_year 2024)")"
-	printf '  "municipalities": %s,\n' "$(js "$(cfg_get run municipalities "0581, 0882")")"
-	printf '  "compare": %s,\n' "$([ -n "$COMPARE" ] && echo true || echo false)"
-	printf '  "configuration": {\n'
-	printf '    "file": %s,\n' "$(js "$CFG")"
-	printf '    "sha256": "%s",\n' "$(sha256sum <"$CFG" | cut -d ' ' -f 1)"
-	printf '    "overrides": [%s],\n' "$sets_json"
-	printf '    "effective": %s,\n' "$(effective_json)"
-	printf '    "text": %s\n' "$(json_string <"$CFG")"
-	printf '  },\n'
-	printf '  "input": {"folder": %s, "files": %s},\n' "$(js "$INPUT")" "$(files_json "$INPUT" "    ")"
-	printf '  "reference_lists": {"folder": %s, "files": %s},\n' "$(js "$REFDIR")" "$(files_json "$REFDIR" "    ")"
-	printf '  "previous": %s,\n' "$([ -n "$PREVIOUS" ] && js "$PREVIOUS" || echo null)"
-	printf '  "programs": {%s},\n' "$bins_json"
-	printf '  "ingest": %s,\n' "$ingest_json"
-	printf '  "files": %s,\n' "$(cd "$SNAP_TMP" && find . -type f ! -path ./manifest.json -printf '%P\n' | sort |
-		xargs -r -d '\n' sha256sum -- | awk '{ h = $1; f = substr($0, 67); gsub(/\\/, "&&", f); gsub(/"/, "\\\"", f)
-			printf "%s\n    \"%s\": \"%s\"", (NR > 1 ? "," : "{"), f, h } END { printf "%s\n  }", (NR ? "" : "{") }')"
-	# everything that differs between two runs of the same inputs is on this one line
-	printf '  "run": {"id": "%s", "started": "%s", "finished": "%s", "log": %s, "stages": [%s]}\n' \
-		"$RUN_ID" "$STARTED" "$(date '+%Y-%m-%dT%H:%M:%S%z')" "$(js "$LOG")" "$stages_json"
-	printf '}\n'
-} >"$SNAP_TMP/manifest.json" || [ "$(tail -c 2 "$SNAP_TMP/manifest.json")" != "}" ]; then
-	publish_failed "write $SNAP_TMP/manifest.json"
-fi
+config "${manifest_args[@]}" || publish_failed "write $SNAP_TMP/manifest.json"
 
 [ -z "${JOBBSPAR_TEST_PUBLISH_PAUSE:-}" ] || sleep "$JOBBSPAR_TEST_PUBLISH_PAUSE"
 mv "$SNAP_TMP" "$SNAP" || publish_failed "rename $SNAP_TMP"
@@ -584,9 +462,7 @@ fi
 ln -s "$OUTBASE.d/run-$RUN_ID" "$OUTD/.link-$RUN_ID" || publish_failed "create the link $OUTD/.link-$RUN_ID"
 mv -T "$OUTD/.link-$RUN_ID" "$OUT" || publish_failed "switch $OUT to $SNAP"
 log "published $SNAP as $OUT"
-for d in "$OUTD"/run-*; do
-	[ "$d" = "$SNAP" ] || rm -rf "$d"
-done
+prune_runs
 
 log "run $RUN_ID: ok"
 if [ "$VERBOSITY" -ge 1 ]; then

@@ -9,7 +9,7 @@
 # 1. removes STAMP and the files the stage wrote in its last successful run
 #    (its list $G/STAGE.files), so nothing stale outlives a rerun;
 # 2. runs $BIN/jobbspar-STAGE -c CFG --set ...(from $G/config/sets) -o STATE
-#    [--lang L] [--previous DIR], its stdout and stderr into the run log;
+#    [--lang L] [--previous DIR] [--compare], its stdout and stderr into the run log;
 # 3. checks the exit status and that every OUTPUT exists;
 # 4. records the files the stage wrote ($G/STAGE.files, what run.sh
 #    publishes), its duration ($G/runs/RUN_ID/STAGE.time), and touches STAMP.
@@ -63,6 +63,10 @@ plot | report) [ -n "${JOBBSPAR_RUN_LANG:-}" ] && args+=(--lang "$JOBBSPAR_RUN_L
 esac
 if [ "$stage" = report ] && [ -n "${PREVIOUS:-}" ]; then
 	args+=(--previous "$PREVIOUS")
+fi
+# run.sh --compare: the report's side-by-side layout
+if [ "$stage" = report ] && [ -n "${JOBBSPAR_RUN_COMPARE:-}" ]; then
+	args+=(--compare)
 fi
 
 before=$(mktemp "$G/.before.$stage.XXXXXX") || exit 1

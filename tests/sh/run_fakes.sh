@@ -8,6 +8,8 @@
 #                             deterministic function of what the real stage
 #                             reads (input files, upstream tables, its
 #                             configuration sections), atomically
+#   DIR/bin/jobbspar-config   a link to the real one ($BIN): run.sh reads and
+#                             checks the configuration through it
 #   DIR/data/test.ini         configuration: input in/, refdir ref/, two
 #                             tracks a and b, output ../out, key ../keys/
 #   DIR/data/in/*.csv, DIR/data/ref/*.csv
@@ -45,10 +47,12 @@ horizon_years = 5
 
 [track.a]
 name = Track A
+targets = 5120
 capacity = 20
 
 [track.b]
 name = Track B
+targets = 9111
 capacity = 40
 EOF
 	cat >"$fk/bin/jobbspar-fake" <<'EOF'
@@ -57,7 +61,7 @@ EOF
 set -eu
 stage=${0##*/jobbspar-}
 here=$(cd "$(dirname "$0")/.." && pwd)
-cfg=data/default.ini out="" sets="" lang="" previous=""
+cfg=data/default.ini out="" sets="" lang="" previous="" compare=""
 while [ $# -gt 0 ]; do
 	case $1 in
 	-c) cfg=$2; shift 2 ;;
@@ -66,6 +70,7 @@ while [ $# -gt 0 ]; do
 	-o) out=$2; shift 2 ;;
 	--lang) lang=$2; shift 2 ;;
 	--previous) previous=$2; shift 2 ;;
+	--compare) compare=1; shift ;;
 	--version) echo "jobbspar-$stage 0.1.0"; exit 0 ;;
 	*) echo "jobbspar-$stage: unknown option $1" >&2; exit 2 ;;
 	esac
@@ -141,6 +146,7 @@ report)
 		echo "<html lang=$lang>"
 		cat "$out/report/charts.tsv" "$out/trackfit.tsv" "$out/shortage.tsv"
 		[ -z "$previous" ] || echo "previous: $(cat "$previous/report/index.html" | digest)"
+		[ -z "$compare" ] || echo "compare mode"
 		echo "</html>"
 	} | put report/index.html
 	cat "$out/trackfit.tsv" | put report/tabeller.xlsx
@@ -154,6 +160,7 @@ EOF
 	for s in ingest shortage trackfit plot report; do
 		ln -sf jobbspar-fake "$fk/bin/jobbspar-$s"
 	done
+	ln -sf "${BIN:-$ROOT/bin}/jobbspar-config" "$fk/bin/jobbspar-config"
 }
 
 # the stages that began since the calls log had LINES lines, space-separated

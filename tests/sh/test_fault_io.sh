@@ -40,7 +40,7 @@ if [ -n "${FAULT_IN_NS:-}" ]; then
 	if mount -t tmpfs -o size=40m tmpfs "$T/fs" 2>/dev/null; then FS=$T/fs; fi
 fi
 OUT=${FS:-$T}/out
-run() { JOBBSPAR_BIN=$W "$ROOT/run.sh" --no-wait --set run.key_file="$KEY" "$@" </dev/null; }
+run() { JOBBSPAR_BIN=$W "$ROOT/run.sh" --no-wait --keep 1 --set run.key_file="$KEY" "$@" </dev/null; }
 # limited BYTES CMD...: CMD with a file size limit of BYTES and SIGXFSZ
 # ignored; its stderr through a pipe (not limited) into $T/err, status in $T/rc
 limited() {

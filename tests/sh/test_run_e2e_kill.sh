@@ -35,7 +35,7 @@ trap 'rm -rf "$T"' EXIT
 W=$T/bin CTL=$T/ctl OUT=$T/out
 fault_wrappers "$W" "$BIN" "$CTL"
 conf() { echo "--set track.grund.capacity=6$1 --set run.max_reject_rate=0.0$1"; }
-run() { JOBBSPAR_BIN=$W "$ROOT/run.sh" --no-wait --set run.key_file="$T/keys/pseudonym.key" "$@" </dev/null; }
+run() { JOBBSPAR_BIN=$W "$ROOT/run.sh" --no-wait --keep 1 --set run.key_file="$T/keys/pseudonym.key" "$@" </dev/null; }
 now() { date +%s; }
 t0=$(now)
 
@@ -108,7 +108,7 @@ while read -r round cap kind stage secs; do
 	fi
 	rm -f "$CTL"/kill-*
 	case $kind in in | after) echo "$kind $secs" >"$CTL/kill-$stage" ;; esac
-	JOBBSPAR_BIN=$W setsid "$ROOT/run.sh" --no-wait --set run.key_file="$T/keys/pseudonym.key" \
+	JOBBSPAR_BIN=$W setsid "$ROOT/run.sh" --no-wait --keep 1 --set run.key_file="$T/keys/pseudonym.key" \
 		-o "$OUT" $(conf "$cap") $force </dev/null >"$T/killed.out" 2>&1 &
 	pid=$!
 	case $kind in

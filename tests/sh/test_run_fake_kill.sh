@@ -14,7 +14,7 @@ trap 'rm -rf "$T"' EXIT
 FK=$T/fk
 fake_setup "$FK"
 OUT=$T/out
-run() { JOBBSPAR_BIN=$FK/bin "$ROOT/run.sh" -c "$FK/data/test.ini" --no-wait "$@" </dev/null; }
+run() { JOBBSPAR_BIN=$FK/bin "$ROOT/run.sh" -c "$FK/data/test.ini" --no-wait --keep 1 "$@" </dev/null; }
 # two configurations that differ for every stage (ingest reads run.*)
 conf() { echo "--set track.a.capacity=$1 --set run.max_reject_rate=0.0$1"; }
 
@@ -36,7 +36,7 @@ check_out() { # after a kill: OUT a complete report of configuration a or b
 }
 killrun() { # killrun WHAT CAPACITY: start a run, wait for WHAT, kill -9 its group
 	JOBBSPAR_TEST_PUBLISH_PAUSE=0.5 JOBBSPAR_BIN=$FK/bin setsid "$ROOT/run.sh" -c "$FK/data/test.ini" \
-		--no-wait -o "$OUT" $(conf "$2") </dev/null >"$T/killed.out" 2>&1 &
+		--no-wait --keep 1 -o "$OUT" $(conf "$2") </dev/null >"$T/killed.out" 2>&1 &
 	pid=$!
 	was=$(readlink "$OUT")
 	case $1 in
