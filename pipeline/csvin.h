@@ -1,11 +1,17 @@
 /* csvin: streaming CSV input on libcsv for every file of the input contract.
  *
  * One pass per file. The reader detects the encoding (UTF-8 with or without
- * BOM, else Windows-1252, decided on the first block of up to 1 MiB) and the
- * delimiter (the most frequent of , ; TAB outside quotes on the header line),
- * converts every field to UTF-8, tracks the physical line where each record
- * starts (quoted newlines counted; LF, CRLF and a lone CR each end a line), and hashes the raw bytes
- * with SHA-256. Memory is bounded by the largest record, not the file.
+ * BOM, UTF-16 LE or BE with or without BOM, else Windows-1252, decided on the
+ * first block of up to 1 MiB) and the delimiter (the most frequent of , ; TAB
+ * outside quotes on the header line), converts every field to UTF-8, tracks
+ * the physical line where each record starts (quoted newlines counted; LF,
+ * CRLF and a lone CR each end a line), and hashes the raw bytes with SHA-256.
+ * An Excel workbook (xlsx or xls) saved under a .csv name is a fatal error
+ * that says so. Memory is bounded by the largest record, not the file, and
+ * by max_bytes when that is set: a longer field or record is delivered as
+ * oversized, without its text, and reading goes on at the next record.
+ * A record whose fields are all empty (Excel's ";;;;" rows) is skipped and
+ * counted as a blank line.
  *
  * Quoting follows RFC 4180 in libcsv's strict mode: a malformed or
  * unterminated quote cannot be resynchronised, so it is fatal for the file
@@ -16,12 +22,18 @@
 #include <stddef.h>
 #include <stdio.h>
 
-enum csvin_encoding { CSVIN_UTF8, CSVIN_UTF8_BOM, CSVIN_WINDOWS_1252 };
+enum csvin_encoding {
+	CSVIN_UTF8, CSVIN_UTF8_BOM, CSVIN_WINDOWS_1252,
+	CSVIN_UTF16LE, CSVIN_UTF16LE_BOM, CSVIN_UTF16BE, CSVIN_UTF16BE_BOM
+};
 
 struct csvin_options {
 	int delimiter;      /* 0: detect; else ',' ';' or '\t' */
 	size_t chunk_size;  /* bytes per csv_parse call; 0: 64 KiB (tests vary it) */
 	size_t detect_size; /* bytes read before detection; 0: 1 MiB */
+	size_t max_bytes;   /* longest field, and longest record (its fields
+			     * and the delimiters between them), in bytes as
+			     * read (before conversion); 0: no limit */
 };
 
 /* What the reader found out about a file; filled as reading goes on. */
@@ -45,6 +57,12 @@ struct csvin_row {
 	size_t *len;
 	size_t bad_col;     /* 1-based column whose bytes are invalid, 0 if none */
 	const char *bad_reason; /* why (static string), when bad_col != 0 */
+	int oversized;      /* the record is longer than max_bytes: nfields
+			     * counts every field, but their text was dropped
+			     * (field[] and len[] must not be read) */
+	size_t oversized_col; /* 1-based column of the first field longer than
+			       * max_bytes by itself; 0 when only the record
+			       * as a whole is */
 };
 
 /* Called for every record, the header included (row->line of the header is
@@ -64,8 +82,11 @@ int csvin_read_fp(FILE *fp, const char *name, const struct csvin_options *opt,
 int csvin_read_path(const char *path, const struct csvin_options *opt,
 		    csvin_row_fn row_fn, void *ctx, struct csvin_info *info);
 
-/* Name of an encoding for reports: "UTF-8", "UTF-8 (BOM)", "Windows-1252". */
+/* Name of an encoding for reports: "UTF-8", "UTF-8 (BOM)", "Windows-1252",
+ * "UTF-16LE", "UTF-16LE (BOM)", "UTF-16BE", "UTF-16BE (BOM)". */
 const char *csvin_encoding_name(enum csvin_encoding e);
+/* 1 if a file in encoding E was converted to UTF-8 (not read as it is). */
+int csvin_encoding_converted(enum csvin_encoding e);
 
 /* Returns 1 if S[0..n) is valid UTF-8 (no overlongs, no surrogates). */
 int utf8_valid(const char *s, size_t n);
@@ -76,5 +97,13 @@ size_t utf8_valid_prefix(const char *s, size_t n, int *truncated_tail);
  * Returns the output length, or (size_t)-1 if a byte is undefined in
  * Windows-1252 (0x81 0x8D 0x8F 0x90 0x9D). OUT is NUL-terminated. */
 size_t cp1252_to_utf8(const char *in, size_t n, char *out);
+/* Converts UTF-16 (big-endian if BIG_ENDIAN, else little-endian) IN[0..n)
+ * to UTF-8 into OUT (capacity >= 3 * n / 2 + 4). Unless FINAL, stops before
+ * a code unit or surrogate pair cut off by the end of IN (*USED says how far
+ * it got; the caller passes the rest again with the next block). A lone
+ * surrogate, or with FINAL an odd last byte, becomes the byte 0xFF, which is
+ * never valid UTF-8, so the field holding it is reported as bad. Returns the
+ * output length (OUT is not NUL-terminated). */
+size_t utf16_to_utf8(const char *in, size_t n, int big_endian, int final, char *out, size_t *used);
 
 #endif

@@ -264,3 +264,53 @@ char *idnum_mask(const char *text)
 	}
 	return out;
 }
+
+/* Checks the digits D[0..n) joined by SEP ('-', '+' or 0) as a personnummer. */
+static int is_person(const char *d, size_t n, char sep, const char *rest, int ref_year)
+{
+	char cand[20];
+	size_t o = n;
+	memcpy(cand, d, n);
+	if (sep)
+		cand[o++] = sep;
+	if (rest) {
+		memcpy(cand + o, rest, 4);
+		o += 4;
+	}
+	cand[o] = '\0';
+	struct idnum id;
+	const char *why;
+	return idnum_parse_person(cand, ref_year, &id, &why) == 0;
+}
+
+int idnum_find_person(const char *text, int ref_year)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t n = strlen(text), i = 0;
+	while (i < n) {
+		if (!isdigit(s[i])) {
+			i++;
+			continue;
+		}
+		size_t start = i;
+		while (i < n && isdigit(s[i]))
+			i++;
+		size_t len = i - start;
+		if ((len == 10 || len == 12) && is_person(text + start, len, 0, NULL, ref_year))
+			return 1;
+		if (len != 6 && len != 8)
+			continue;
+		size_t gap = 0;
+		while (i + gap < n && gap <= MASK_GAP && joiner(s[i + gap]))
+			gap++;
+		if (gap == 0 || gap > MASK_GAP)
+			continue;
+		size_t b = i + gap, e = b;
+		while (e < n && isdigit(s[e]))
+			e++;
+		char sep = gap == 1 && s[i] == '+' ? '+' : '-';
+		if (e - b == 4 && is_person(text + start, len, sep, text + b, ref_year))
+			return 1;
+	}
+	return 0;
+}

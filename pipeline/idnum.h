@@ -62,4 +62,12 @@ void pseudo_make(const unsigned char key[PSEUDO_KEY_BYTES], char domain,
  * Returns a new string (caller frees). */
 char *idnum_mask(const char *text);
 
+/* 1 if TEXT holds a personnummer or samordningsnummer (date and check digit
+ * valid, as idnum_parse_person checks them with REF_YEAR) anywhere in it: a
+ * run of 10 or 12 digits, or of 6 or 8 digits joined to 4 more by up to 3
+ * bytes that idnum_mask also bridges ('-', '+', a space, an en dash...).
+ * Used on the free-text fields that are copied to the tables (ids), where an
+ * identity number must never be. Else 0. */
+int idnum_find_person(const char *text, int ref_year);
+
 #endif

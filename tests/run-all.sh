@@ -27,7 +27,7 @@
 #   - out/ingest.json gives read = accepted + rejected for every file and
 #     out/rejects.csv holds as many records as rejected; a file `no-accounting`
 #     says why the run writes no ingest.json
-#   - exit 1 leaves no table in out/work; exit 0 writes all eight
+#   - exit 1 leaves no table in out/work; exit 0 writes all nine
 #   - no identity number of ./in appears in stdout, stderr or under out/
 # A file `known-bug` (what is wrong, where it is reported) marks a case that
 # shows an open bug: its failure is counted as XFAIL, its passing as a failure
@@ -87,8 +87,8 @@ bad_checks()
 			echo "no-accounting, but out/ingest.json was written: remove no-accounting"; return 1
 		fi
 		sh "$ROOT/tests/fixtures/ingest/check-accounting.sh" "$tmp/out" || return 1
-		if command -v jq >/dev/null 2>&1 && ! jq -e '.files | length == 8' "$tmp/out/ingest.json" >/dev/null; then
-			echo "out/ingest.json is not valid JSON with eight files"; return 1
+		if command -v jq >/dev/null 2>&1 && ! jq -e '.files | length == 9' "$tmp/out/ingest.json" >/dev/null; then
+			echo "out/ingest.json is not valid JSON with nine files"; return 1
 		fi
 	elif [ ! -f "$case/no-accounting" ]; then
 		echo "no out/ingest.json (add no-accounting saying why)"; return 1
@@ -97,8 +97,8 @@ bad_checks()
 	if [ "$rc" = 1 ] && [ "$ntables" != 0 ]; then
 		echo "exit 1 but files left in out/work:"; ls -a "$tmp/out/work"; return 1
 	fi
-	if [ "$rc" = 0 ] && [ "$(ls "$tmp"/out/work/*.tsv 2>/dev/null | wc -l)" != 8 ]; then
-		echo "exit 0 but out/work does not hold the eight tables:"; ls -a "$tmp/out/work"; return 1
+	if [ "$rc" = 0 ] && [ "$(ls "$tmp"/out/work/*.tsv 2>/dev/null | wc -l)" != 9 ]; then
+		echo "exit 0 but out/work does not hold the nine tables:"; ls -a "$tmp/out/work"; return 1
 	fi
 	[ -d "$tmp/in" ] || { echo "the case's cmd wrote no ./in folder"; return 1; }
 	sh "$ROOT/tests/fixtures/ingest/check-no-identity-numbers.sh" "$tmp/in" \

@@ -32,6 +32,7 @@ typedef int (*row_validator)(struct ingest_state *st, struct file_state *fs,
 struct file_def {
 	const char *file;
 	int optional;
+	const char *alternative; /* may be absent when this file is given */
 	struct col_spec cols[MAX_COLS];
 	const char *table;
 	const char *out_cols[20];
@@ -54,6 +55,8 @@ struct file_state {
 	FILE *rejects;           /* this file's rejects.csv rows (a temporary) */
 	long first_reject_line;  /* the first rejected row, for the summary */
 	char first_reject[600];  /* its "column: reason" (no value: privacy) */
+	long first_special_line; /* the first row holding an SSYK special code */
+	long first_suppressed_line; /* the first suppressed count */
 	int rc;                  /* read_one's result */
 };
 
@@ -175,6 +178,54 @@ static int get_ssyk(struct ingest_state *st, struct file_state *fs, const struct
 	if (!codes_ssyk(st->codes, v, out))
 		return reject(st, fs, row, fs->def->cols[k].name, v, "not an SSYK 2012 4-digit code");
 	return 0;
+}
+
+/* The SSYK special codes (ingest.h): SCB's occupational register and
+ * Arbetsförmedlingen's statistics publish them beside the occupations. */
+static const struct {
+	const char *code, *meaning;
+} ssyk_specials[INGEST_NSSYK_SPECIAL] = {
+	{"0002", "occupation unknown"},
+};
+
+/* Index in ssyk_specials of the code in TEXT (4 digits, alone or followed
+ * by a space and a label, as codes_ssyk reads it), or -1. */
+static int ssyk_special_index(const char *text)
+{
+	size_t len;
+	const char *s = value_trim(text, &len);
+	if (len < 4 || (len > 4 && s[4] != ' '))
+		return -1;
+	for (int i = 0; i < INGEST_NSSYK_SPECIAL; i++)
+		if (strncmp(s, ssyk_specials[i].code, 4) == 0)
+			return i;
+	return -1;
+}
+
+/* An SSYK column that may hold a special code: OUT gets the 4 digits and
+ * *SPECIAL the special code's index or -1. Returns 0, or 1 rejected. */
+static int get_ssyk_or_special(struct ingest_state *st, struct file_state *fs, const struct csvin_row *row,
+			       int k, char out[5], int *special)
+{
+	*special = ssyk_special_index(field(fs, row, k));
+	if (*special >= 0) {
+		memcpy(out, ssyk_specials[*special].code, 5);
+		return 0;
+	}
+	return get_ssyk(st, fs, row, k, out);
+}
+
+/* Counts an accepted row that holds the special codes of the bit set MASK
+ * (bit i: ssyk_specials[i]); the codes go to no table. */
+static void count_special(struct file_state *fs, const struct csvin_row *row, unsigned mask)
+{
+	if (!mask)
+		return;
+	for (int i = 0; i < INGEST_NSSYK_SPECIAL; i++)
+		if (mask & (1u << i))
+			fs->stats->ssyk_special[i]++;
+	if (fs->stats->ssyk_special_rows++ == 0)
+		fs->first_special_line = row->line;
 }
 
 static int get_count(struct ingest_state *st, struct file_state *fs, const struct csvin_row *row,
@@ -303,6 +354,18 @@ static int get_person(struct ingest_state *st, struct file_state *fs, const stru
 	return 0;
 }
 
+/* Rejects the row when text field K, which goes to the tables as it is,
+ * holds an identity number (a personnummer typed as a response or ad id). */
+static int check_no_person(struct ingest_state *st, struct file_state *fs, const struct csvin_row *row,
+			   int k)
+{
+	const char *v = field(fs, row, k);
+	if (idnum_find_person(v, st->opt->reference_year))
+		return reject(st, fs, row, fs->def->cols[k].name, v,
+			      "holds a personnummer or samordningsnummer: not allowed in this column");
+	return 0;
+}
+
 static const char *size_class_of(long long employees)
 {
 	if (employees < 10)
@@ -368,6 +431,8 @@ static int validate_respondent(struct ingest_state *st, struct file_state *fs,
 		return reject(st, fs, row, "response_id", "", "empty response_id");
 	if (idlen > 200)
 		return reject(st, fs, row, "response_id", id, "response_id longer than 200 bytes");
+	if (check_no_person(st, fs, row, RE_ID))
+		return 1;
 	char org[11];
 	const char *why;
 	const char *orgv = field(fs, row, RE_ORG);
@@ -433,14 +498,16 @@ static int validate_occupation(struct ingest_state *st, struct file_state *fs,
 	static const char *const yesno[] = {"nej", "ja", NULL};
 	size_t idlen;
 	const char *id = value_trim(field(fs, row, OC_ID), &idlen);
+	if (check_no_person(st, fs, row, OC_ID))
+		return 1;
 	uint64_t ri;
 	if (!keymap_get(st->respondents, id, idlen, &ri))
 		return reject(st, fs, row, "response_id", field(fs, row, OC_ID),
 			      "no accepted respondent with this response_id");
 	char ssyk[5];
 	long long employed, planned, recruited;
-	int situation, change1, change3, minsun, swed, open;
-	if (get_ssyk(st, fs, row, OC_SSYK, ssyk) ||
+	int situation, change1, change3, minsun, swed, open, special;
+	if (get_ssyk_or_special(st, fs, row, OC_SSYK, ssyk, &special) ||
 	    get_count(st, fs, row, OC_EMPLOYED, &employed) ||
 	    get_count(st, fs, row, OC_PLANNED, &planned) ||
 	    get_count(st, fs, row, OC_RECRUITED, &recruited) ||
@@ -459,6 +526,10 @@ static int validate_occupation(struct ingest_state *st, struct file_state *fs,
 		return reject(st, fs, row, "ssyk", ssyk,
 			      "duplicate occupation for this response_id (first on line %llu)",
 			      (unsigned long long)prev);
+	if (special >= 0) {
+		count_special(fs, row, 1u << special);
+		return 0;
+	}
 	const struct respondent *r = &st->resp[ri];
 	struct tsv_writer *w = fs->out;
 	tsv_put_strn(w, id, idlen);
@@ -495,9 +566,18 @@ static int validate_jobseeker(struct ingest_state *st, struct file_state *fs,
 	    get_date(st, fs, row, JS_REGISTERED, &registered) ||
 	    get_sun(st, fs, row, JS_SUN, &sun))
 		return 1;
+	/* special codes are no occupation: left out of the person's codes */
+	unsigned special_mask = 0;
+	int special;
 	char experience[5] = "";
-	if (!is_empty(field(fs, row, JS_EXPERIENCE)) && get_ssyk(st, fs, row, JS_EXPERIENCE, experience))
-		return 1;
+	if (!is_empty(field(fs, row, JS_EXPERIENCE))) {
+		if (get_ssyk_or_special(st, fs, row, JS_EXPERIENCE, experience, &special))
+			return 1;
+		if (special >= 0) {
+			special_mask |= 1u << special;
+			experience[0] = '\0';
+		}
+	}
 	/* ssyk_wanted: up to 3 codes joined by | */
 	char wanted[3 * 5 + 1] = "";
 	const char *wv = field(fs, row, JS_WANTED);
@@ -509,16 +589,21 @@ static int validate_jobseeker(struct ingest_state *st, struct file_state *fs,
 			size_t len = bar ? (size_t)(bar - s) : strlen(s);
 			char *item = estrndup(s, len);
 			char code[5];
-			int ok = codes_ssyk(st->codes, item, code) != NULL;
+			int sp = ssyk_special_index(item);
+			int ok = sp >= 0 || codes_ssyk(st->codes, item, code) != NULL;
 			free(item);
 			if (!ok)
 				return reject(st, fs, row, "ssyk_wanted", wv,
 					      "item %d is not an SSYK 2012 4-digit code", n + 1);
 			if (n == 3)
 				return reject(st, fs, row, "ssyk_wanted", wv, "more than 3 occupations");
-			if (n)
-				strcat(wanted, "|");
-			strcat(wanted, code);
+			if (sp >= 0) {
+				special_mask |= 1u << sp;
+			} else {
+				if (*wanted)
+					strcat(wanted, "|");
+				strcat(wanted, code);
+			}
 			n++;
 			if (!bar)
 				break;
@@ -541,6 +626,7 @@ static int validate_jobseeker(struct ingest_state *st, struct file_state *fs,
 	if (!keymap_insert(fs->unique, pseudo, PSEUDO_HEX_LEN, (uint64_t)row->line, &prev))
 		return reject(st, fs, row, "personnummer", field(fs, row, JS_PNR),
 			      "duplicate person (first on line %llu)", (unsigned long long)prev);
+	count_special(fs, row, special_mask);
 	struct tsv_writer *w = fs->out;
 	tsv_put_str(w, pseudo);
 	tsv_put_str(w, kommun);
@@ -568,35 +654,46 @@ enum { EM_YEAR, EM_KOMMUN, EM_SSYK, EM_SEX, EM_AGE, EM_EMPLOYED };
 static const char *const age_bands[] = {"16-24", "25-29", "30-34", "35-39", "40-44", "45-49",
 					"50-54", "55-59", "60-64", "65-69", NULL};
 
+/* employment.csv: sex and age are optional columns (a table without that
+ * split); when one is absent, the table's column is empty on every row. */
 static int validate_employment(struct ingest_state *st, struct file_state *fs,
 			       const struct csvin_row *row)
 {
 	static const char *const sexes[] = {"män", "kvinnor", NULL};
 	long long year, employed;
 	char kommun[5], ssyk[5];
-	int sex, age;
+	int sex = -1, age = -1, special;
+	int has_sex = fs->idx[EM_SEX] >= 0, has_age = fs->idx[EM_AGE] >= 0;
 	if (get_count(st, fs, row, EM_YEAR, &year))
 		return 1;
 	if (year < 1990 || year > 2200)
 		return reject(st, fs, row, "year", field(fs, row, EM_YEAR), "year out of range");
-	if (get_kommun(st, fs, row, EM_KOMMUN, kommun) || get_ssyk(st, fs, row, EM_SSYK, ssyk) ||
-	    get_word(st, fs, row, EM_SEX, sexes, "män kvinnor", &sex) ||
-	    get_word(st, fs, row, EM_AGE, age_bands, "16-24 25-29 ... 65-69", &age) ||
+	if (get_kommun(st, fs, row, EM_KOMMUN, kommun) ||
+	    get_ssyk_or_special(st, fs, row, EM_SSYK, ssyk, &special) ||
+	    (has_sex && get_word(st, fs, row, EM_SEX, sexes, "män kvinnor", &sex)) ||
+	    (has_age && get_word(st, fs, row, EM_AGE, age_bands, "16-24 25-29 ... 65-69", &age)) ||
 	    get_count(st, fs, row, EM_EMPLOYED, &employed))
 		return 1;
 	char key[32];
 	int kl = snprintf(key, sizeof key, "%lld%s%s%d%d", year, kommun, ssyk, sex, age);
 	uint64_t prev;
 	if (!keymap_insert(fs->unique, key, (size_t)kl, (uint64_t)row->line, &prev))
-		return reject(st, fs, row, NULL, "",
-			      "duplicate row for year, kommun, ssyk, sex and age (first on line %llu)",
+		return reject(st, fs, row, NULL, "", "duplicate row for %s (first on line %llu)",
+			      has_sex && has_age ? "year, kommun, ssyk, sex and age"
+			      : has_sex ? "year, kommun, ssyk and sex"
+			      : has_age ? "year, kommun, ssyk and age"
+			      : "year, kommun and ssyk",
 			      (unsigned long long)prev);
+	if (special >= 0) {
+		count_special(fs, row, 1u << special);
+		return 0;
+	}
 	struct tsv_writer *w = fs->out;
 	tsv_put_long(w, year);
 	tsv_put_str(w, kommun);
 	tsv_put_str(w, ssyk);
-	tsv_put_str(w, sexes[sex]);
-	tsv_put_str(w, age_bands[age]);
+	tsv_put_str(w, sex >= 0 ? sexes[sex] : "");
+	tsv_put_str(w, age >= 0 ? age_bands[age] : "");
 	tsv_put_long(w, employed);
 	tsv_end_row(w);
 	return 0;
@@ -613,6 +710,8 @@ static int validate_vacancy(struct ingest_state *st, struct file_state *fs,
 		return reject(st, fs, row, "ad_id", "", "empty ad_id");
 	if (idlen > 200)
 		return reject(st, fs, row, "ad_id", id, "ad_id longer than 200 bytes");
+	if (check_no_person(st, fs, row, VA_ID))
+		return 1;
 	/* the uniqueness table is far larger than the cache: ask for the slot
 	 * now and validate the rest of the row while it comes */
 	struct keymap_digest id_digest;
@@ -622,13 +721,15 @@ static int validate_vacancy(struct ingest_state *st, struct file_state *fs,
 	int has_removed;
 	char kommun[5], ssyk[5];
 	long long vacancies;
+	int special;
 	if (get_date(st, fs, row, VA_PUBLISHED, &published) ||
 	    get_optional_date(st, fs, row, VA_REMOVED, &removed, &has_removed))
 		return 1;
 	if (has_removed && removed < published)
 		return reject(st, fs, row, "removed", field(fs, row, VA_REMOVED),
 			      "removed before it was published");
-	if (get_kommun(st, fs, row, VA_KOMMUN, kommun) || get_ssyk(st, fs, row, VA_SSYK, ssyk) ||
+	if (get_kommun(st, fs, row, VA_KOMMUN, kommun) ||
+	    get_ssyk_or_special(st, fs, row, VA_SSYK, ssyk, &special) ||
 	    get_count(st, fs, row, VA_VACANCIES, &vacancies))
 		return 1;
 	if (vacancies < 1)
@@ -646,6 +747,10 @@ static int validate_vacancy(struct ingest_state *st, struct file_state *fs,
 	if (!keymap_insert_digest(fs->unique, &id_digest, (uint64_t)row->line, &prev))
 		return reject(st, fs, row, "ad_id", field(fs, row, VA_ID),
 			      "duplicate ad_id (first on line %llu)", (unsigned long long)prev);
+	if (special >= 0) {
+		count_special(fs, row, 1u << special);
+		return 0;
+	}
 	int y, m, d;
 	civil_from_days(published, &y, &m, &d);
 	long end = has_removed ? removed : st->ref_date;
@@ -732,27 +837,38 @@ static int validate_yrkesbarometer(struct ingest_state *st, struct file_state *f
 {
 	static const char *const situations[] = {"brist", "balans", "överskott", "paradox", NULL};
 	int situation;
+	static const int copied[] = {YB_OMGANG, YB_LAN, YB_YRKE, YB_CHANCES, YB_PROGNOS};
+	for (size_t i = 0; i < sizeof copied / sizeof *copied; i++)
+		if (check_no_person(st, fs, row, copied[i]))
+			return 1;
 	if (get_word(st, fs, row, YB_SITUATION, situations, "brist balans överskott paradox", &situation))
 		return 1;
 	const char *codes = field(fs, row, YB_CODES);
 	char list[64][5];
-	int n = 0;
+	int n = 0, items = 0;
+	unsigned special_mask = 0;
 	const char *s = codes;
 	while (*s) {
 		const char *sep = strpbrk(s, ";|,");
 		size_t len = sep ? (size_t)(sep - s) : strlen(s);
 		char *item = estrndup(s, len);
-		int ok = n < 64 && codes_ssyk(st->codes, item, list[n]) != NULL;
+		int sp = ssyk_special_index(item);
+		int ok = sp >= 0 || (n < 64 && codes_ssyk(st->codes, item, list[n]) != NULL);
 		free(item);
 		if (!ok)
-			return reject(st, fs, row, "ssyk4_codes", codes, "item %d is not an SSYK 2012 code", n + 1);
-		n++;
+			return reject(st, fs, row, "ssyk4_codes", codes, "item %d is not an SSYK 2012 code", items + 1);
+		if (sp >= 0)
+			special_mask |= 1u << sp;
+		else
+			n++;
+		items++;
 		if (!sep)
 			break;
 		s = sep + 1;
 	}
-	if (n == 0)
+	if (items == 0)
 		return reject(st, fs, row, "ssyk4_codes", codes, "no SSYK code");
+	count_special(fs, row, special_mask);
 	for (int i = 0; i < n; i++) {
 		struct tsv_writer *w = fs->out;
 		tsv_put_str(w, list[i]);
@@ -767,18 +883,98 @@ static int validate_yrkesbarometer(struct ingest_state *st, struct file_state *f
 	return 0;
 }
 
+/* A count published as suppressed: "<5" as Arbetsförmedlingen writes a
+ * count under 5 (any "<N", spaces allowed), or SCB's "..". */
+static int is_suppressed(const char *v)
+{
+	size_t len;
+	const char *s = value_trim(v, &len);
+	if (len == 2 && s[0] == '.' && s[1] == '.')
+		return 1;
+	if (len < 2 || s[0] != '<')
+		return 0;
+	size_t i = 1;
+	while (i < len && s[i] == ' ')
+		i++;
+	if (i == len)
+		return 0;
+	for (; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+enum { JA_KOMMUN, JA_SSYK, JA_COUNT, JA_YEAR, JA_MONTH };
+
+/* jobseekers_aggregated.csv: registered jobseekers counted per kommun and
+ * occupation (Arbetsförmedlingen's published statistics), optionally per
+ * year or month. A suppressed count is missing, never 0. */
+static int validate_jobseekers_aggregated(struct ingest_state *st, struct file_state *fs,
+					  const struct csvin_row *row)
+{
+	char kommun[5], ssyk[5];
+	int special, suppressed;
+	long long count = 0, year = -1, month = -1;
+	if (get_kommun(st, fs, row, JA_KOMMUN, kommun) ||
+	    get_ssyk_or_special(st, fs, row, JA_SSYK, ssyk, &special))
+		return 1;
+	suppressed = is_suppressed(field(fs, row, JA_COUNT));
+	if (!suppressed && value_count(field(fs, row, JA_COUNT), &count) != 0)
+		return reject(st, fs, row, "jobseekers", field(fs, row, JA_COUNT),
+			      "not a whole number >= 0 or a suppressed count (<5)");
+	if (fs->idx[JA_YEAR] >= 0) {
+		if (get_count(st, fs, row, JA_YEAR, &year))
+			return 1;
+		if (year < 1990 || year > 2200)
+			return reject(st, fs, row, "year", field(fs, row, JA_YEAR), "year out of range");
+	}
+	if (fs->idx[JA_MONTH] >= 0 &&
+	    (value_count(field(fs, row, JA_MONTH), &month) != 0 || month < 1 || month > 12))
+		return reject(st, fs, row, "month", field(fs, row, JA_MONTH), "not a month 1-12");
+	char key[48];
+	int kl = snprintf(key, sizeof key, "%lld-%lld-%s-%s", year, month, kommun, ssyk);
+	uint64_t prev;
+	if (!keymap_insert(fs->unique, key, (size_t)kl, (uint64_t)row->line, &prev))
+		return reject(st, fs, row, NULL, "", "duplicate row for %skommun and ssyk (first on line %llu)",
+			      month >= 0 ? "year, month, " : year >= 0 ? "year, " : "", (unsigned long long)prev);
+	if (special >= 0) {
+		count_special(fs, row, 1u << special);
+		return 0;
+	}
+	if (suppressed && fs->stats->suppressed++ == 0)
+		fs->first_suppressed_line = row->line;
+	struct tsv_writer *w = fs->out;
+	if (year >= 0)
+		tsv_put_long(w, year);
+	else
+		tsv_put_empty(w);
+	if (month >= 0)
+		tsv_put_long(w, month);
+	else
+		tsv_put_empty(w);
+	tsv_put_str(w, kommun);
+	tsv_put_str(w, ssyk);
+	if (suppressed)
+		tsv_put_empty(w);
+	else
+		tsv_put_long(w, count);
+	tsv_put_long(w, suppressed);
+	tsv_end_row(w);
+	return 0;
+}
+
 static const struct file_def files[INGEST_NFILES] = {
-	{"survey_frame.csv", 0,
+	{"survey_frame.csv", 0, NULL,
 	 {{"kommun", 1}, {"sni_section", 1}, {"size_class", 1}, {"workplaces", 1}, {"sampled", 1}},
 	 "frame.tsv", {"kommun", "sni_section", "size_class", "stratum", "workplaces", "sampled", NULL},
 	 validate_frame},
-	{"survey_respondents.csv", 0,
+	{"survey_respondents.csv", 0, NULL,
 	 {{"response_id", 1}, {"org_nr", 1}, {"kommun", 1}, {"sni", 1}, {"employees", 1}, {"sector", 1}},
 	 "respondents.tsv",
 	 {"response_id", "employer", "kommun", "sni", "sni_section", "size_class", "employees", "sector",
 	  "stratum", NULL},
 	 validate_respondent},
-	{"survey_occupations.csv", 0,
+	{"survey_occupations.csv", 0, NULL,
 	 {{"response_id", 1}, {"ssyk", 1}, {"employed_now", 1}, {"planned_hires_12m", 1},
 	  {"recruited_12m", 1}, {"recruitment_situation", 1}, {"change_1y", 1}, {"change_3y", 1},
 	  {"min_sun_level", 0}, {"swedish_required", 1}, {"open_to_track", 1}},
@@ -787,7 +983,7 @@ static const struct file_def files[INGEST_NFILES] = {
 	  "recruited_12m", "recruitment_situation", "change_1y", "change_3y", "min_sun_level",
 	  "swedish_required", "open_to_track", NULL},
 	 validate_occupation},
-	{"jobseekers.csv", 0,
+	{"jobseekers.csv", 0, "jobseekers_aggregated.csv",
 	 {{"personnummer", 1}, {"kommun", 1}, {"registered", 1}, {"sun_level", 1},
 	  {"ssyk_experience", 0}, {"ssyk_wanted", 1}, {"swedish_level", 1}, {"arrival_date", 1},
 	  {"establishment", 1}, {"days_unemployed", 1}},
@@ -796,18 +992,18 @@ static const struct file_def files[INGEST_NFILES] = {
 	  "ssyk_wanted", "swedish_level", "arrival_date", "years_since_arrival", "establishment",
 	  "days_unemployed", NULL},
 	 validate_jobseeker},
-	{"employment.csv", 0,
-	 {{"year", 1}, {"kommun", 1}, {"ssyk", 1}, {"sex", 1}, {"age", 1}, {"employed", 1}},
+	{"employment.csv", 0, NULL,
+	 {{"year", 1}, {"kommun", 1}, {"ssyk", 1}, {"sex", 0}, {"age", 0}, {"employed", 1}},
 	 "employment.tsv", {"year", "kommun", "ssyk", "sex", "age", "employed", NULL},
 	 validate_employment},
-	{"vacancies.csv", 0,
+	{"vacancies.csv", 0, NULL,
 	 {{"ad_id", 1}, {"published", 1}, {"removed", 0}, {"kommun", 1}, {"ssyk", 1},
 	  {"vacancies", 1}, {"org_nr", 0}},
 	 "vacancies.tsv",
 	 {"ad_id", "kommun", "ssyk", "published", "removed", "year", "days_open", "still_open",
 	  "vacancies", "employer", NULL},
 	 validate_vacancy},
-	{"outcomes.csv", 1,
+	{"outcomes.csv", 1, NULL,
 	 {{"personnummer", 1}, {"kommun", 1}, {"track", 1}, {"start", 1}, {"end", 1},
 	  {"completed", 1}, {"employed_90d", 1}, {"employed_365d", 1}, {"sun_level", 1},
 	  {"swedish_level", 1}, {"arrival_date", 1}},
@@ -815,13 +1011,17 @@ static const struct file_def files[INGEST_NFILES] = {
 	 {"person", "kommun", "track", "start", "end", "completed", "employed_90d", "employed_365d",
 	  "sex", "age", "sun_level", "swedish_level", "arrival_date", "years_since_arrival", NULL},
 	 validate_outcome},
-	{"yrkesbarometer.csv", 1,
+	{"yrkesbarometer.csv", 1, NULL,
 	 {{"omgang", 1}, {"lan", 1}, {"yrkesomrade", 1}, {"yb_yrke", 1}, {"ssyk4_codes", 1},
 	  {"rekryteringssituation", 1}, {"jobbmojligheter", 1}, {"prognos_5ar", 1}},
 	 "yrkesbarometer.tsv",
 	 {"ssyk", "omgang", "lan", "yb_yrke", "rekryteringssituation", "jobbmojligheter", "prognos_5ar",
 	  NULL},
 	 validate_yrkesbarometer},
+	{"jobseekers_aggregated.csv", 1, NULL,
+	 {{"kommun", 1}, {"ssyk", 1}, {"jobseekers", 1}, {"year", 0}, {"month", 0}},
+	 "jobseekers_aggregated.tsv", {"year", "month", "kommun", "ssyk", "jobseekers", "suppressed", NULL},
+	 validate_jobseekers_aggregated},
 };
 
 /* ---- the driver --------------------------------------------------------- */
@@ -831,16 +1031,156 @@ struct row_ctx {
 	struct file_state *fs;
 };
 
+static size_t max_field_bytes(const struct ingest_state *st)
+{
+	return st->opt->max_field_bytes ? st->opt->max_field_bytes : INGEST_MAX_FIELD_BYTES;
+}
+
+/* The name of input column COL (1-based) as the contract calls it, or
+ * "#COL" in BUF for a column ingest does not read. */
+static const char *column_name(const struct file_state *fs, size_t col, char buf[32])
+{
+	for (int k = 0; k < MAX_COLS && fs->def->cols[k].name; k++)
+		if (fs->idx[k] == (int)col - 1)
+			return fs->def->cols[k].name;
+	snprintf(buf, 32, "#%zu", col);
+	return buf;
+}
+
+/* Folds a header name for "did you mean": lower case, ' ' '-' '.' as '_'.
+ * Caller frees. */
+static char *fold_name(const char *s)
+{
+	char *f = value_fold(s);
+	for (char *p = f; *p; p++)
+		if (*p == ' ' || *p == '-' || *p == '.')
+			*p = '_';
+	return f;
+}
+
+/* Levenshtein distance of A and B (bytes, each at most 64). */
+static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t d[65];
+	for (size_t j = 0; j <= nb; j++)
+		d[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diag = d[0];
+		d[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t up = d[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (d[j - 1] + 1 < best)
+				best = d[j - 1] + 1;
+			d[j] = best;
+			diag = up;
+		}
+	}
+	return d[nb];
+}
+
+long ingest_closest_column(const char *name, const char *const *candidates, size_t n)
+{
+	enum { LONGEST = 64 };
+	char *want = fold_name(name);
+	size_t nw = strlen(want);
+	long best = -1;
+	size_t best_d = (size_t)-1;
+	for (size_t i = 0; i < n && nw <= LONGEST; i++) {
+		char *c = fold_name(candidates[i]);
+		size_t nc = strlen(c);
+		if (nc == 0 || nc > LONGEST) {
+			free(c);
+			continue;
+		}
+		size_t longer = nc > nw ? nc : nw;
+		size_t limit = longer / 3 > 2 ? longer / 3 : 2;
+		size_t d = edit_distance(want, nw, c, nc);
+		int prefix = nc > nw + 1 && strncmp(c, want, nw) == 0 && c[nw] == '_';
+		if ((d <= limit || prefix) && d < best_d) {
+			best = (long)i;
+			best_d = d;
+		}
+		free(c);
+	}
+	free(want);
+	return best;
+}
+
+/* Reports every missing required column of the header ROW at once, each
+ * with the closest unknown column ("did you mean"). USED marks the header
+ * fields (of the first 256) that are the contract's. */
+static void missing_columns(const struct file_state *fs, const struct csvin_row *row, const int used[256],
+			    int nmissing)
+{
+	const struct file_def *def = fs->def;
+	/* the unknown header names, masked: a data row taken for the header
+	 * may hold an identity number */
+	size_t nfields = row->nfields < 256 ? row->nfields : 256, nunknown = 0;
+	char **unknown = ecalloc(nfields + 1, sizeof *unknown);
+	for (size_t i = 0; i < nfields; i++) {
+		/* a stray byte-order mark is said below, never suggested */
+		if (used[i] || strncmp(row->field[i], "\xEF\xBB\xBF", 3) == 0)
+			continue;
+		size_t len;
+		const char *trimmed = value_trim(row->field[i], &len);
+		/* nor a name that would break the message's line */
+		int control = 0;
+		for (size_t j = 0; j < len && !control; j++)
+			control = (unsigned char)trimmed[j] < 0x20 || trimmed[j] == 0x7f;
+		if (len == 0 || control)
+			continue;
+		char *raw = estrndup(trimmed, len);
+		unknown[nunknown++] = idnum_mask(raw);
+		free(raw);
+	}
+	char *list = estrdup("");
+	for (int k = 0; k < MAX_COLS && def->cols[k].name; k++) {
+		if (fs->idx[k] >= 0 || !def->cols[k].required)
+			continue;
+		long c = ingest_closest_column(def->cols[k].name, (const char *const *)unknown, nunknown);
+		char *more = c >= 0 ? easprintf("%s%s%s (did you mean \"%s\"?)", list, *list ? ", " : "",
+						def->cols[k].name, unknown[c])
+				    : easprintf("%s%s%s", list, *list ? ", " : "", def->cols[k].name);
+		free(list);
+		list = more;
+	}
+	/* a second byte-order mark (the first is skipped) hides the first
+	 * column's name; a header of one field holding a delimiter was split
+	 * with another one */
+	const char *why = "";
+	if (row->nfields > 0 && strncmp(row->field[0], "\xEF\xBB\xBF", 3) == 0)
+		why = " (the header starts with a stray byte-order mark)";
+	else if (row->nfields == 1 && strpbrk(row->field[0], ",;\t"))
+		why = " (the header is one field holding a delimiter: is the delimiter right?)";
+	msg_error_at(fs->path, row->line, "missing required column%s %s%s", nmissing > 1 ? "s" : "", list, why);
+	free(list);
+	for (size_t i = 0; i < nunknown; i++)
+		free(unknown[i]);
+	free(unknown);
+}
+
 static int on_header(struct ingest_state *st, struct file_state *fs, const struct csvin_row *row)
 {
-	(void)st;
 	const struct file_def *def = fs->def;
 	fs->header_fields = row->nfields;
+	if (row->oversized) {
+		if (row->oversized_col)
+			msg_error_at(fs->path, row->line, "header: column %zu: field longer than %zu bytes "
+				     "(ingest.max_field_bytes)", row->oversized_col, max_field_bytes(st));
+		else
+			msg_error_at(fs->path, row->line, "header: row longer than %zu bytes "
+				     "(ingest.max_field_bytes)", max_field_bytes(st));
+		return 1;
+	}
 	if (row->bad_col) {
 		msg_error_at(fs->path, row->line, "header: column %zu: %s", row->bad_col, row->bad_reason);
 		return 1;
 	}
 	int used[256] = {0};
+	int nmissing = 0;
 	for (int k = 0; k < MAX_COLS && def->cols[k].name; k++) {
 		fs->idx[k] = -1;
 		for (size_t i = 0; i < row->nfields; i++) {
@@ -855,27 +1195,39 @@ static int on_header(struct ingest_state *st, struct file_state *fs, const struc
 			if (i < 256)
 				used[i] = 1;
 		}
-		if (fs->idx[k] < 0 && def->cols[k].required) {
-			/* a second byte-order mark (the first is skipped) hides the
-			 * first column's name: say so rather than only "missing" */
-			int stray_bom = row->nfields > 0 &&
-					strncmp(row->field[0], "\xEF\xBB\xBF", 3) == 0;
-			msg_error_at(fs->path, row->line, "missing required column %s%s",
-				     def->cols[k].name,
-				     stray_bom ? " (the header starts with a stray byte-order mark)" : "");
-			return 1;
-		}
+		nmissing += fs->idx[k] < 0 && def->cols[k].required;
+	}
+	if (nmissing) {
+		missing_columns(fs, row, used, nmissing);
+		return 1;
+	}
+	/* a month is a month of some year */
+	if (def == &files[INGEST_JOBSEEKERS_AGGREGATED] && fs->idx[JA_MONTH] >= 0 && fs->idx[JA_YEAR] < 0) {
+		msg_error_at(fs->path, row->line, "column month needs a column year");
+		return 1;
+	}
+	for (int k = 0; k < MAX_COLS && def->cols[k].name; k++) {
+		if (fs->idx[k] >= 0)
+			continue;
+		char *prev = fs->stats->absent_columns;
+		fs->stats->absent_columns = prev ? easprintf("%s,%s", prev, def->cols[k].name)
+						 : estrdup(def->cols[k].name);
+		free(prev);
 	}
 	for (size_t i = 0; i < row->nfields && i < 256; i++) {
 		if (used[i])
 			continue;
 		size_t len;
-		const char *name = value_trim(row->field[i], &len);
+		const char *trimmed = value_trim(row->field[i], &len);
+		/* a data row taken for the header may hold an identity number */
+		char *raw = estrndup(trimmed, len);
+		char *name = idnum_mask(raw);
+		free(raw);
 		char *prev = fs->stats->ignored_columns;
-		fs->stats->ignored_columns = prev ? easprintf("%s,%.*s", prev, (int)len, name)
-						  : estrndup(name, len);
+		fs->stats->ignored_columns = prev ? easprintf("%s,%s", prev, name) : estrdup(name);
 		free(prev);
-		msg_note("%s: ignoring unknown column %.*s", fs->path, (int)len, name);
+		msg_note("%s: ignoring unknown column %s", fs->path, name);
+		free(name);
 	}
 	return 0;
 }
@@ -906,23 +1258,24 @@ static int on_row(void *vctx, const struct csvin_row *row)
 	fs->stats->rows_read++;
 	if (st->opt->progress && !fs->quiet && (fs->stats->rows_read & 0xFFFF) == 0)
 		show_progress(fs);
+	char colname[32];
+	if (row->oversized) {
+		/* its text was not kept: nothing to show but where it is */
+		if (row->oversized_col)
+			reject(st, fs, row, column_name(fs, row->oversized_col, colname), "",
+			       "field longer than %zu bytes (ingest.max_field_bytes)", max_field_bytes(st));
+		else
+			reject(st, fs, row, NULL, "", "row longer than %zu bytes (ingest.max_field_bytes)",
+			       max_field_bytes(st));
+		return 0;
+	}
 	if (row->nfields != fs->header_fields) {
 		reject(st, fs, row, NULL, "", "expected %zu fields, found %zu", fs->header_fields,
 		       row->nfields);
 		return 0;
 	}
 	if (row->bad_col) {
-		size_t c = row->bad_col - 1;
-		const char *name = "";
-		for (int k = 0; k < MAX_COLS && fs->def->cols[k].name; k++)
-			if (fs->idx[k] == (int)c)
-				name = fs->def->cols[k].name;
-		char colname[32];
-		if (!*name) {
-			snprintf(colname, sizeof colname, "#%zu", row->bad_col);
-			name = colname;
-		}
-		reject(st, fs, row, name, "", "%s", row->bad_reason);
+		reject(st, fs, row, column_name(fs, row->bad_col, colname), "", "%s", row->bad_reason);
 		return 0;
 	}
 	if (fs->def->validate(st, fs, row) == 0)
@@ -962,11 +1315,25 @@ static int read_one(struct ingest_state *st, struct file_state *fs)
 	fs->stats->file = def->file;
 	struct stat sb;
 	if (stat(fs->path, &sb) != 0) {
-		if (errno == ENOENT && def->optional) {
+		int err = errno;
+		if (err == ENOENT && def->optional) {
 			msg_note("%s: absent (optional)", fs->path);
 			return 0;
 		}
-		msg_error_at(fs->path, 0, "cannot open: %s", strerror(errno));
+		if (err == ENOENT && def->alternative) {
+			char *alt = path_join(st->opt->input_dir, def->alternative);
+			int have_alt = stat(alt, &sb) == 0;
+			free(alt);
+			if (have_alt) {
+				msg_note("%s: absent: %s is given instead (its table has the header only)", fs->path,
+					 def->alternative);
+				return 0;
+			}
+			msg_error_at(fs->path, 0, "cannot open: %s (give it, or %s instead)", strerror(err),
+				     def->alternative);
+			return 1;
+		}
+		msg_error_at(fs->path, 0, "cannot open: %s", strerror(err));
 		return 1;
 	}
 	fs->stats->present = 1;
@@ -975,7 +1342,7 @@ static int read_one(struct ingest_state *st, struct file_state *fs)
 		fs->idx[k] = -1;
 	fs->unique = keymap_new();
 	keymap_reserve(fs->unique, estimate_rows(fs->path, fs->file_size));
-	struct csvin_options copt = {st->opt->delimiter, st->opt->chunk_size, 0};
+	struct csvin_options copt = {st->opt->delimiter, st->opt->chunk_size, 0, max_field_bytes(st)};
 	struct row_ctx ctx = {st, fs};
 	int rc = csvin_read_path(fs->path, &copt, on_row, &ctx, &fs->stats->info);
 	if (st->opt->progress && !fs->quiet && fs->file_size > 4 * 1024 * 1024)
@@ -989,6 +1356,21 @@ static int read_one(struct ingest_state *st, struct file_state *fs)
 		return 1;
 	}
 	return 0;
+}
+
+/* Writes the comma-joined LIST (may be NULL) as JSON strings. */
+static void put_name_list(FILE *fp, const char *list)
+{
+	if (!list)
+		return;
+	size_t n;
+	char **names = config_list(list, &n);
+	for (size_t c = 0; c < n; c++) {
+		if (c)
+			fputs(", ", fp);
+		json_put_string(fp, names[c]);
+	}
+	config_list_free(names, n);
 }
 
 static int write_report(const struct ingest_options *opt, const struct ingest_result *res)
@@ -1025,22 +1407,59 @@ static int write_report(const struct ingest_options *opt, const struct ingest_re
 			f->rows_read, f->accepted, f->rejected);
 		fprintf(fp, "     \"warnings\": {\"padded_kommun\": %ld, \"converted_encoding\": %s, "
 			"\"blank_lines\": %ld, \"ignored_columns\": [",
-			f->padded_kommun, f->info.encoding == CSVIN_WINDOWS_1252 ? "true" : "false",
+			f->padded_kommun, csvin_encoding_converted(f->info.encoding) ? "true" : "false",
 			f->info.blank_lines);
-		if (f->ignored_columns) {
-			size_t n;
-			char **cols = config_list(f->ignored_columns, &n);
-			for (size_t c = 0; c < n; c++) {
-				if (c)
-					fputs(", ", fp);
-				json_put_string(fp, cols[c]);
-			}
-			config_list_free(cols, n);
-		}
-		fprintf(fp, "]}}%s\n", i + 1 < INGEST_NFILES ? "," : "");
+		put_name_list(fp, f->ignored_columns);
+		fputs("], \"absent_columns\": [", fp);
+		put_name_list(fp, f->absent_columns);
+		fputs("], \"ssyk_special\": {", fp);
+		for (int c = 0, n = 0; c < INGEST_NSSYK_SPECIAL; c++)
+			if (f->ssyk_special[c])
+				fprintf(fp, "%s\"%s\": %ld", n++ ? ", " : "", ssyk_specials[c].code, f->ssyk_special[c]);
+		fputs("}", fp);
+		if (i == INGEST_JOBSEEKERS_AGGREGATED)
+			fprintf(fp, ", \"suppressed\": %ld", f->suppressed);
+		fprintf(fp, "}}%s\n", i + 1 < INGEST_NFILES ? "," : "");
 	}
 	fprintf(fp, "  ]\n}\n");
 	return atomicfile_commit(af) ? 1 : 0;
+}
+
+/* The one warning of a file whose rows hold SSYK special codes. */
+static void special_warning(const struct file_state *fs)
+{
+	char what[256] = "";
+	size_t n = 0;
+	for (int c = 0; c < INGEST_NSSYK_SPECIAL; c++)
+		if (fs->stats->ssyk_special[c] && n < sizeof what)
+			n += (size_t)snprintf(what + n, sizeof what - n, "%s%s %s: %ld", n ? ", " : "",
+					      ssyk_specials[c].code, ssyk_specials[c].meaning,
+					      fs->stats->ssyk_special[c]);
+	msg_error_at(fs->path, fs->first_special_line,
+		     "warning: %ld %s an SSYK special code (%s; the first on this line): not an "
+		     "occupation, so counted in ingest.json (ssyk_special) and in no occupation",
+		     fs->stats->ssyk_special_rows, fs->stats->ssyk_special_rows == 1 ? "row holds" : "rows hold",
+		     what);
+}
+
+/* Which jobseekers the shortage stage counts, said when both files are
+ * given: the person rows when there are any (docs/DATA.md). */
+static void jobseekers_source(const struct ingest_options *opt, const struct file_state *fs,
+			      const struct ingest_result *res)
+{
+	const struct ingest_file_stats *p = &res->file[INGEST_JOBSEEKERS];
+	const struct ingest_file_stats *a = &res->file[INGEST_JOBSEEKERS_AGGREGATED];
+	if (!p->present || !a->present)
+		return;
+	if (p->accepted)
+		msg_error_at(fs[INGEST_JOBSEEKERS_AGGREGATED].path, 0,
+			     "warning: jobseekers.csv is given too: shortage counts the jobseekers of its "
+			     "person rows; these counts are checked and written to %s/work/"
+			     "jobseekers_aggregated.tsv but not used", opt->output_dir);
+	else if (a->accepted)
+		msg_error_at(fs[INGEST_JOBSEEKERS].path, 0,
+			     "warning: no person rows accepted: shortage counts the jobseekers of "
+			     "jobseekers_aggregated.csv, and track fit has no jobseekers");
 }
 
 /* Files that depend on no other file: any one of them may be read in a
@@ -1111,8 +1530,15 @@ int ingest_run(const struct ingest_options *opt, const struct codes *codes,
 	       struct ingest_result *res)
 {
 	memset(res, 0, sizeof *res);
+	/* work/ holds person rows (pseudonymised, still personal data): the
+	 * owner's only, whatever the umask, also when an older run made it */
 	char *workdir = path_join(opt->output_dir, "work");
-	if (stage_mkdir(workdir, 0755) != 0) {
+	if (stage_mkdir(workdir, 0700) != 0) {
+		free(workdir);
+		return 1;
+	}
+	if (chmod(workdir, 0700) != 0) {
+		msg_error("%s: cannot make the folder its owner's only: %s", workdir, strerror(errno));
 		free(workdir);
 		return 1;
 	}
@@ -1144,7 +1570,7 @@ int ingest_run(const struct ingest_options *opt, const struct codes *codes,
 			break;
 		}
 		char *out = path_join(workdir, files[i].table);
-		fs[i].out = tsv_writer_open(out, files[i].out_cols, 0644);
+		fs[i].out = tsv_writer_open(out, files[i].out_cols, 0600);
 		free(out);
 		if (!fs[i].out)
 			rc = 1;
@@ -1186,11 +1612,19 @@ int ingest_run(const struct ingest_options *opt, const struct codes *codes,
 				     "whole file was read as Windows-1252");
 		if (f->present && f->rows_read == 0)
 			msg_error_at(fs[i].path, 0, "warning: no data rows (header only)");
+		if (f->ssyk_special_rows)
+			special_warning(&fs[i]);
+		if (f->suppressed)
+			msg_error_at(fs[i].path, fs[i].first_suppressed_line,
+				     "warning: %ld of %ld counts suppressed (\"<5\"; the first on this line): "
+				     "missing, not 0", f->suppressed, f->rows_read);
 		if (f->rejected)
 			msg_error_at(fs[i].path, fs[i].first_reject_line,
 				     "%s (%ld of %ld rows rejected; each is listed in %s/rejects.csv)",
 				     fs[i].first_reject, f->rejected, f->rows_read, opt->output_dir);
 	}
+	if (rc == 0)
+		jobseekers_source(opt, fs, res);
 	int too_many = 0;
 	for (int i = 0; i < INGEST_NFILES && rc == 0; i++) {
 		const struct ingest_file_stats *f = &res->file[i];
@@ -1255,6 +1689,8 @@ int ingest_run(const struct ingest_options *opt, const struct codes *codes,
 
 void ingest_result_free(struct ingest_result *res)
 {
-	for (int i = 0; i < INGEST_NFILES; i++)
+	for (int i = 0; i < INGEST_NFILES; i++) {
 		free(res->file[i].ignored_columns);
+		free(res->file[i].absent_columns);
+	}
 }

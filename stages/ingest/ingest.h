@@ -22,6 +22,9 @@ struct ingest_options {
 	double max_reject_rate;    /* per file; above it the run fails */
 	int delimiter;             /* 0 detect, else forced */
 	size_t chunk_size;         /* libcsv chunk size (0 default; tests vary it) */
+	size_t max_field_bytes;    /* longest field, and longest row, in bytes
+				    * (ingest.max_field_bytes); 0: the default,
+				    * INGEST_MAX_FIELD_BYTES */
 	int progress;              /* print progress on stderr */
 	int threads;               /* 0 auto (two on a multi-core machine when
 				    * the largest independent file is >= 32 MiB),
@@ -29,17 +32,33 @@ struct ingest_options {
 				    * independent file */
 };
 
-/* Accounting of one input file (what ingest.json reports). */
+/* SSYK special codes: codes in SSYK columns that name no occupation (SCB's
+ * 0002, occupation unknown). A row holding one is accepted and counted, but
+ * the code is in no occupation table (docs/DATA.md). */
+#define INGEST_NSSYK_SPECIAL 1
+
+/* Accounting of one input file (what ingest.json reports). Rows kept out
+ * of the tables for an SSYK special code count as accepted. */
 struct ingest_file_stats {
 	const char *file;          /* base name, static */
 	int present;
 	struct csvin_info info;
 	long rows_read, accepted, rejected;
 	long padded_kommun;
+	long ssyk_special[INGEST_NSSYK_SPECIAL]; /* rows holding each special code */
+	long ssyk_special_rows;    /* rows holding any */
+	long suppressed;           /* counts published as suppressed ("<5") */
 	char *ignored_columns;     /* comma-joined, owned */
+	char *absent_columns;      /* optional columns not in the header, comma-joined, owned */
 };
 
-#define INGEST_NFILES 8
+/* The input files in the order of ingest.json and rejects.csv. */
+enum {
+	INGEST_FRAME, INGEST_RESPONDENTS, INGEST_OCCUPATIONS, INGEST_JOBSEEKERS, INGEST_EMPLOYMENT,
+	INGEST_VACANCIES, INGEST_OUTCOMES, INGEST_YRKESBAROMETER, INGEST_JOBSEEKERS_AGGREGATED,
+	INGEST_NFILES
+};
+#define INGEST_MAX_FIELD_BYTES (1024 * 1024)
 
 struct ingest_result {
 	struct ingest_file_stats file[INGEST_NFILES];
@@ -53,5 +72,13 @@ struct ingest_result {
 int ingest_run(const struct ingest_options *opt, const struct codes *codes,
 	       struct ingest_result *result);
 void ingest_result_free(struct ingest_result *result);
+
+/* The header name among CANDIDATES[0..n) closest to the column NAME the
+ * contract requires, for "did you mean": the smallest edit distance after
+ * folding case and taking ' ', '-' and '.' as '_', when it is at most a
+ * third of the longer name (at least 2), or when the candidate is NAME
+ * followed by '_' and more ("kommun_kod"); ties go to the first. Returns
+ * its index, or -1 when none is close. Everything is borrowed. */
+long ingest_closest_column(const char *name, const char *const *candidates, size_t n);
 
 #endif
