@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #define NCODES 10000
 #define KOMMUN_AREAS 3 /* a municipality counts in itself, its county and SE */
@@ -224,6 +225,10 @@ struct ctx {
 	size_t ney;
 	int vy0;
 	long emp_outside, vac_outside;  /* rows outside the analysis years */
+	int no_age_split;           /* employment.tsv has no age band on any row:
+				     * no replacement demand, no openings */
+	int js_aggregated;          /* jobseekers counted from jobseekers_aggregated.tsv */
+	int js_none;                /* no jobseekers at all: unknown everywhere */
 	size_t nvy;
 	struct occ ***occ;          /* per area: NCODES pointers, NULL if absent */
 	struct occ *total;          /* per area */
@@ -460,6 +465,7 @@ static int read_employment(struct ctx *x)
 	int c[5];
 	int rc = require_cols(r, names, c);
 	int st;
+	long band_line = 0, no_band_line = 0;  /* the first row with, and without, an age band */
 	while (rc == 0 && (st = tsv_next(r)) != 0) {
 		if (st < 0) {
 			rc = -1;
@@ -472,11 +478,25 @@ static int read_employment(struct ctx *x)
 			rc = -1;
 			break;
 		}
-		int band = registry_band_index(tsv_get(r, c[3]));
-		if (band < 0) {
-			rc = bad_value(r, "age", tsv_get(r, c[3]));
+		/* an empty age: a table without an age split (every row, or
+		 * none, has a band) */
+		const char *age = tsv_get(r, c[3]);
+		int band = *age ? registry_band_index(age) : -1;
+		if (*age && band < 0) {
+			rc = bad_value(r, "age", age);
 			break;
 		}
+		if (*age ? no_band_line : band_line) {
+			msg_error_at(tsv_path(r), tsv_line(r), "%s, but line %ld %s: the table has an age split "
+				     "on every row or on none", *age ? "an age band" : "no age band",
+				     *age ? no_band_line : band_line, *age ? "has none" : "has one");
+			rc = -1;
+			break;
+		}
+		if (*age && !band_line)
+			band_line = tsv_line(r);
+		else if (!*age && !no_band_line)
+			no_band_line = tsv_line(r);
 		if (year < x->ey0 || year > x->year) {
 			x->emp_outside++;
 			continue;
@@ -485,11 +505,12 @@ static int read_employment(struct ctx *x)
 			size_t a = x->karea[k][i];
 			struct occ *o = occ_get(x, a, s);
 			o->emp[year - x->ey0] += emp;
-			if (year == x->year)
+			if (year == x->year && band >= 0)
 				o->band[band] += emp;
 		}
 	}
 	tsv_reader_close(r);
+	x->no_age_split = rc == 0 && no_band_line > 0;
 	return rc;
 }
 
@@ -542,11 +563,149 @@ static int read_vacancies(struct ctx *x)
 	return rc;
 }
 
+/* Pass over jobseekers_aggregated.tsv: with APPLY 0, finds the latest
+ * period (year * 100 + month; 0 without period columns) up to the reference
+ * year and counts the rows; with APPLY 1, adds the counts of period PERIOD
+ * to every area of their kommun, a suppressed count making the occupation's
+ * count unknown (NaN) there. *ROWS, *LATER (rows after the reference year)
+ * and *SUPPRESSED (in PERIOD) are counted. */
+static int scan_aggregated(struct ctx *x, struct tsv_reader *r, int apply, long *period, long *rows,
+			   long *later, long *suppressed)
+{
+	static const char *const names[] = { "year", "month", "kommun", "ssyk", "jobseekers", "suppressed",
+					     NULL };
+	int c[6];
+	int rc = require_cols(r, names, c);
+	int st;
+	if (!apply)
+		*period = -1;
+	*rows = *later = *suppressed = 0;
+	while (rc == 0 && (st = tsv_next(r)) != 0) {
+		if (st < 0) {
+			rc = -1;
+			break;
+		}
+		long long year = tsv_get_long(r, c[0], 0), month = tsv_get_long(r, c[1], 0);
+		int k, s;
+		if (year < 0 || month < 0 || month > 12) {
+			rc = bad_value(r, year < 0 ? "year" : "month", tsv_get(r, year < 0 ? c[0] : c[1]));
+			break;
+		}
+		if (read_kommun_ssyk(r, c[2], c[3], &k, &s)) {
+			rc = -1;
+			break;
+		}
+		int supp = strcmp(tsv_get(r, c[5]), "1") == 0;
+		double count = NAN;
+		if (!supp && get_count(r, c[4], "jobseekers", &count)) {
+			rc = -1;
+			break;
+		}
+		(*rows)++;
+		if (year > x->opt->reference_year) {
+			(*later)++;
+			continue;
+		}
+		long p = (long)(year * 100 + month);
+		if (!apply) {
+			if (p > *period)
+				*period = p;
+			continue;
+		}
+		if (p != *period)
+			continue;
+		*suppressed += supp;
+		for (size_t j = 0; j < x->nkarea[k]; j++)
+			occ_get(x, x->karea[k][j], s)->jobseekers += count;
+	}
+	return rc;
+}
+
+/* A period for messages: ", period 2024-12", ", period 2024" or "" (no
+ * period columns). */
+static void period_name(long period, char buf[48])
+{
+	if (period <= 0)
+		buf[0] = '\0';
+	else if (period % 100)
+		snprintf(buf, 48, ", period %04ld-%02ld", period / 100, period % 100);
+	else
+		snprintf(buf, 48, ", period %04ld", period / 100);
+}
+
+/* The jobseekers of jobseekers_aggregated.tsv, when jobseekers.tsv has no
+ * person rows (NPERSONS). The table is absent in a work folder of an older
+ * ingest: then as empty. */
+static int read_jobseekers_aggregated(struct ctx *x, long npersons)
+{
+	char *path = path_join(x->workdir, "jobseekers_aggregated.tsv");
+	struct tsv_reader *r = NULL;
+	if (access(path, F_OK) == 0 && !(r = tsv_reader_open(path))) {
+		free(path);
+		return -1;
+	}
+	free(path);
+	long period = -1, rows = 0, later = 0, suppressed = 0;
+	int rc = r ? scan_aggregated(x, r, 0, &period, &rows, &later, &suppressed) : 0;
+	if (r)
+		tsv_reader_close(r);
+	if (rc != 0)
+		return rc;
+	if (npersons > 0) {
+		if (rows > 0)
+			msg_error("note: jobseekers: counted from the %ld person rows of jobseekers.tsv; "
+				  "jobseekers_aggregated.tsv (%ld row%s) not used", npersons, rows, rows == 1 ? "" : "s");
+		return 0;
+	}
+	if (rows == 0) {
+		msg_error("warning: no jobseekers: jobseekers.tsv has no person rows and jobseekers_aggregated.tsv "
+			  "no counts: the jobseekers column and indicators are empty");
+		x->js_none = 1;
+		return 0;
+	}
+	if (period < 0) {
+		msg_error("%s/jobseekers_aggregated.tsv: every row is after the reference year %d: no jobseekers "
+			  "to count", x->workdir, x->opt->reference_year);
+		return -1;
+	}
+	path = path_join(x->workdir, "jobseekers_aggregated.tsv");
+	r = tsv_reader_open(path);
+	free(path);
+	if (!r)
+		return -1;
+	long used_rows;
+	rc = scan_aggregated(x, r, 1, &period, &used_rows, &later, &suppressed);
+	tsv_reader_close(r);
+	if (rc != 0)
+		return rc;
+	x->js_aggregated = 1;
+	char when[48];
+	period_name(period, when);
+	msg_error("note: jobseekers: counted from jobseekers_aggregated.tsv%s (jobseekers.tsv has no person "
+		  "rows)", when);
+	if (period > 0 && period / 100 < x->opt->reference_year)
+		msg_error("warning: jobseekers_aggregated.tsv: the latest period is before the reference year %d",
+			  x->opt->reference_year);
+	if (later)
+		msg_error("warning: jobseekers_aggregated.tsv: %ld row%s after the reference year %d not used", later,
+			  later == 1 ? "" : "s", x->opt->reference_year);
+	if (suppressed)
+		msg_error("note: jobseekers_aggregated.tsv: %ld suppressed count%s (<5): the jobseekers of %s "
+			  "unknown in its kommun, county and SE (flag jobseekers_suppressed)", suppressed,
+			  suppressed == 1 ? "" : "s", suppressed == 1 ? "that occupation" : "each such occupation");
+	return 0;
+}
+
+/* Registered jobseekers per area and occupation: from jobseekers.tsv's
+ * person rows, each person once in each occupation of experience and
+ * wanted; when it has none, from Arbetsförmedlingen's counts in
+ * jobseekers_aggregated.tsv (read_jobseekers_aggregated). */
 static int read_jobseekers(struct ctx *x)
 {
 	struct tsv_reader *r = open_work(x, "jobseekers.tsv", 0);
 	if (!r)
 		return -1;
+	long npersons = 0;
 	static const char *const names[] = { "kommun", "ssyk_experience", "ssyk_wanted", NULL };
 	int c[3];
 	int rc = require_cols(r, names, c);
@@ -593,12 +752,13 @@ static int read_jobseekers(struct ctx *x)
 		}
 		if (rc)
 			break;
+		npersons++;
 		for (size_t j = 0; j < x->nkarea[k]; j++)
 			for (int i = 0; i < n; i++)
 				occ_get(x, x->karea[k][j], codes[i])->jobseekers += 1;
 	}
 	tsv_reader_close(r);
-	return rc;
+	return rc ? rc : read_jobseekers_aggregated(x, npersons);
 }
 
 static int read_survey(struct ctx *x)
@@ -1038,8 +1198,9 @@ static void base_indicators(const struct ctx *x, const struct occ *o, struct ind
 	registry_trend(years, o->emp, x->ney, &in->emp_slope, &se);
 	in->expansion5 = isfinite(in->emp_slope) ? 5 * in->emp_slope : 0;
 	in->expansion10 = isfinite(in->emp_slope) ? 10 * in->emp_slope : 0;
-	in->repl5 = registry_exits(o->band, opt->exit5);
-	in->repl10 = registry_exits(o->band, opt->exit10);
+	/* without an age split, replacement demand is unknown, not 0 */
+	in->repl5 = x->no_age_split ? NAN : registry_exits(o->band, opt->exit5);
+	in->repl10 = x->no_age_split ? NAN : registry_exits(o->band, opt->exit10);
 	in->open5 = registry_openings(in->expansion5, in->repl5);
 	in->open10 = registry_openings(in->expansion10, in->repl10);
 	in->jspv = o->positions > 0 ? o->jobseekers / o->positions : NAN;
@@ -1070,8 +1231,8 @@ static void score_indicators(const struct ctx *x, const struct occ *o, const str
 	double JS = tot->jobseekers, V = tot->positions, EA = ta->employed;
 	for (int i = 0; i < NIND; i++)
 		in->rel[i] = NAN;
-	/* 0 jobseekers per vacancy (fewer: shortage) */
-	if (JS > 0 && V > 0) {
+	/* 0 jobseekers per vacancy (fewer: shortage); js is NaN when unknown */
+	if (JS > 0 && V > 0 && !isnan(js)) {
 		if (v > 0)
 			in->rel[0] = js > 0 ? (JS / V) / (js / v) : INFINITY;
 		else if (js > 0)
@@ -1081,7 +1242,7 @@ static void score_indicators(const struct ctx *x, const struct occ *o, const str
 	if (o->ads >= opt->min_ads && ta->median_days > 0)
 		in->rel[1] = in->median_days / ta->median_days;
 	/* 2 jobseekers per employed (fewer: shortage) */
-	if (E >= minp && JS > 0 && EA > 0)
+	if (E >= minp && JS > 0 && EA > 0 && !isnan(js))
 		in->rel[2] = js > 0 ? (JS / EA) / (js / E) : INFINITY;
 	/* 3 employment growth, yearly rate minus the area's */
 	if (in->employed_first >= minp && isfinite(ta->emp_growth) && isfinite(in->emp_growth))
@@ -1121,7 +1282,9 @@ static void compute_indicators(struct ctx *x)
 				t->vac[i] += o->vac[i];
 			for (int b = 0; b < REGISTRY_NBANDS; b++)
 				t->band[b] += o->band[b];
-			t->jobseekers += o->jobseekers;
+			/* an unknown (suppressed) count is left out of the area's */
+			if (!isnan(o->jobseekers))
+				t->jobseekers += o->jobseekers;
 			t->positions += o->positions;
 			t->ads += o->ads;
 			t->ads_all += o->ads_all;
@@ -1232,7 +1395,9 @@ static int is_kommun_area(const struct ctx *x, size_t a)
  * municipalities, itself smoothed toward its SSYK 3-digit group there;
  * without other municipalities, and in a county or the whole input, the
  * prior is the 3-digit group's rate in the same area. Writes obs, expct,
- * raw, prior, smooth, y, v and avail of indicator K. */
+ * raw, prior, smooth, y, v and avail of indicator K. An unknown count
+ * (NaN: a suppressed published count) leaves the occupation out of every
+ * rate and fit; its indicator is not available. */
 static void cred_counts(struct ctx *x, int k, double (*count)(const struct occ *))
 {
 	size_t na = x->nareas;
@@ -1241,7 +1406,7 @@ static void cred_counts(struct ctx *x, int k, double (*count)(const struct occ *
 		double O = 0, E = 0;
 		for (int s = 0; s < NCODES; s++) {
 			const struct occ *o = x->occ[a][s];
-			if (o) {
+			if (o && !isnan(count(o))) {
 				O += count(o);
 				E += o->ind.employed;
 			}
@@ -1257,7 +1422,7 @@ static void cred_counts(struct ctx *x, int k, double (*count)(const struct occ *
 		nkom++;
 		for (int s = 0; s < NCODES; s++) {
 			const struct occ *o = x->occ[a][s];
-			if (o) {
+			if (o && !isnan(count(o))) {
 				Oall[s] += count(o);
 				eall[s] += o->ind.employed * rate[a];
 			}
@@ -1270,9 +1435,16 @@ static void cred_counts(struct ctx *x, int k, double (*count)(const struct occ *
 	for (size_t a = 0; a < na; a++) {
 		int others = is_kommun_area(x, a) && nkom > 1;
 		size_t n = 0;
-		for (int s = 0; s < NCODES; s++)
-			if (x->occ[a][s])
+		for (int s = 0; s < NCODES; s++) {
+			struct occ *o = x->occ[a][s];
+			if (o && !isnan(count(o))) {
 				idx[n++] = s;
+			} else if (o) {
+				struct cred *c = &o->cr;
+				c->obs[k] = c->expct[k] = c->raw[k] = c->prior[k] = NAN;
+				c->avail[k] = 0;
+			}
+		}
 		/* the parent level: other municipalities, or this area */
 		memset(Og, 0, sizeof Og);
 		memset(eg, 0, sizeof eg);
@@ -1705,7 +1877,8 @@ static void credible_model(struct ctx *x)
 			cred_composite(CRED_NIND, cr->z, cr->zv, cr->avail, x->loading, x->tau2, &cr->S,
 				       &cr->Svar);
 			cr->p_brist = gsl_cdf_ugaussian_P((cr->S - opt->index_brist) / sqrt(cr->Svar));
-			double events = (double)o->ads_all + o->jobseekers;
+			/* an unknown (suppressed) count of jobseekers is no evidence */
+			double events = (double)o->ads_all + (isnan(o->jobseekers) ? 0 : o->jobseekers);
 			long nsit = o->has_survey ? o->sv.n_item[E_BRIST] : 0;
 			cr->evidence[0] = '\0';
 			if (o->ind.employed < opt->min_employed)
@@ -1773,7 +1946,7 @@ static int write_shortage(struct ctx *x, const char *outdir)
 			enum verdict reg = verdict_from_score(in->score, &opt->cuts);
 			enum verdict svy = verdict_from_balance(balance, publishable, &opt->survey_cuts);
 			enum verdict comb = credible_verdict(opt, &o->cr);
-			char flag[128] = "";
+			char flag[192] = "";
 			if (n == 0)
 				flag_add(flag, sizeof flag, "no_survey");
 			else if (!publishable)
@@ -1782,6 +1955,11 @@ static int write_shortage(struct ctx *x, const char *outdir)
 				flag_add(flag, sizeof flag, "high_cv");
 			if (in->employed < (double)opt->min_persons)
 				flag_add(flag, sizeof flag, "few_employed");
+			/* what the inputs could not tell */
+			if (x->no_age_split)
+				flag_add(flag, sizeof flag, "no_age_split");
+			if (x->js_aggregated && isnan(o->jobseekers))
+				flag_add(flag, sizeof flag, "jobseekers_suppressed");
 			/* planned hires a reader cannot believe: more than the
 			 * occupation employs in the area, or more than a
 			 * workplace employs; values winsorised */
@@ -2382,6 +2560,15 @@ int shortage_run(const struct shortage_options *opt, const struct codes *codes,
 	if (read_employment(x) || read_vacancies(x) || read_jobseekers(x) || read_survey(x) ||
 	    read_yrkesbarometer(x))
 		goto out;
+	if (x->no_age_split)
+		msg_error("note: employment.tsv has no age split: replacement demand and openings not computed "
+			  "(replacement_5y, replacement_10y, openings_5y, openings_10y and openings empty; flag "
+			  "no_age_split)");
+	if (x->js_none)
+		for (size_t a = 0; a < x->nareas; a++)
+			for (int s = 0; s < NCODES; s++)
+				if (x->occ[a][s])
+					x->occ[a][s]->jobseekers = NAN;
 	if (x->emp_outside)
 		msg_error("warning: employment.tsv: %ld rows outside the analysis years %d-%d not used "
 			  "(shortage.years = %ld)", x->emp_outside, x->ey0, x->year, opt->years);
