@@ -15,14 +15,14 @@ CPPFLAGS += -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Ipipeline -I.
 
 # Debian packages jobbspar needs; `make deps` installs what is missing.
 DEBIAN_PKGS = libcsv-dev libgsl-dev libcmocka-dev gnuplot-nox libinih-dev libsodium-dev \
-	libxlsxwriter-dev libglpk-dev pkg-config
+	libxlsxwriter-dev libglpk-dev libyajl-dev pkg-config
 
 # only the tests need these (the headless-browser test of the report; R for
 # the independent glm check of the placement model)
 DEBIAN_PKGS_TEST = chromium r-base-core
 PKGS_WANTED ?= $(DEBIAN_PKGS)
 
-PKGS = gsl libsodium inih xlsxwriter
+PKGS = gsl libsodium inih xlsxwriter yajl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
