@@ -5,6 +5,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_fit.h>
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,14 @@ static const unsigned verdict_colour[V_COUNT] = {
 static const unsigned series_colour[] = {0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7,
 					 0xE69F00, 0x56B4E9, 0x000000, 0xF0E442};
 #define NSERIES (sizeof series_colour / sizeof series_colour[0])
+/* Fills of bar series, each distinct in black and white as well (gnuplot
+ * patterns: 1 crosshatch, 4 and 5 hatched both ways, 2 dense crosshatch,
+ * 6 and 7 sparse hatching). */
+static const char *const series_fill[] = {"fs solid 1.0 noborder", "fs pattern 4 border",
+					  "fs pattern 1 border", "fs empty border",
+					  "fs pattern 5 border", "fs pattern 2 border",
+					  "fs pattern 6 border", "fs pattern 7 border"};
+#define NFILLS (sizeof series_fill / sizeof series_fill[0])
 
 static const char *const verdict_name[2][V_COUNT] = {
 	{"brist", "bevaka", "balans", "överskott", "ej bedömt"},
@@ -165,12 +174,60 @@ static int persons_ok(const struct plot_opts *o, double n)
 	return isfinite(n) && (n == 0 || n >= (double)o->min_persons);
 }
 
-static void common_style(FILE *out)
+/* Every chart: solid fills unless a series says otherwise, and the
+ * decimal sign of the language on the axes and in labels (gprintf). */
+static void common_style(FILE *out, const struct plot_opts *o)
 {
 	fputs("set style fill solid 1.0 noborder\n"
 	      "set border 3 lc rgb '#444444'\n"
 	      "set tics nomirror\n"
 	      "set key noautotitle\n", out);
+	if (o->lang == LANG_SV)
+		fputs("set decimalsign ','\n", out);
+}
+
+char *plot_fmt_num(double v, int decimals, int lang, int sign)
+{
+	if (!isfinite(v))
+		return estrdup("..");
+	char digits[64];
+	snprintf(digits, sizeof digits, "%.*f", decimals, fabs(v));
+	/* a value that rounds to zero has no sign */
+	int zero = strspn(digits, "0.") == strlen(digits);
+	const char *minus = lang == LANG_SV ? "\xE2\x88\x92" : "-";
+	const char *group = lang == LANG_SV ? "\xC2\xA0" : ",";
+	char out[128];
+	size_t n = 0;
+	if (!zero && v < 0)
+		n += (size_t)snprintf(out + n, sizeof out - n, "%s", minus);
+	else if (!zero && sign)
+		out[n++] = '+';
+	size_t intlen = strcspn(digits, ".");
+	for (size_t i = 0; i < intlen; i++) {
+		if (i && (intlen - i) % 3 == 0)
+			n += (size_t)snprintf(out + n, sizeof out - n, "%s", group);
+		out[n++] = digits[i];
+	}
+	if (digits[intlen] == '.') {
+		out[n++] = lang == LANG_SV ? ',' : '.';
+		n += (size_t)snprintf(out + n, sizeof out - n, "%s", digits + intlen + 1);
+	}
+	out[n] = '\0';
+	return estrdup(out);
+}
+
+/* Point types of the verdicts where points are drawn (chart 3): the shape
+ * tells the verdict in black and white (filled circle, triangle, square,
+ * diamond; a plus for not assessed). */
+static const int verdict_point[V_COUNT] = {7, 9, 5, 13, 1};
+
+static void verdict_point_keyentries(FILE *out, int lang)
+{
+	for (int v = 0; v < V_COUNT; v++) {
+		fprintf(out, ", keyentry with points pt %d ps 1.3 lc rgb '#%06X' title ", verdict_point[v],
+			verdict_colour[v]);
+		put_q(out, verdict_name[lang][v], 0);
+	}
 }
 
 static void verdict_keyentries(FILE *out, int lang)
@@ -242,17 +299,18 @@ int chart_top_shortage(FILE *out, const struct plot_data *d, const struct plot_o
 		return 0;
 	}
 	char *name[2] = {area_name(d->codes, kommun, LANG_SV), area_name(d->codes, kommun, LANG_EN)};
-	meta_set(m, "top_shortage", kommun, 960, 160 + 36 * (int)n);
+	meta_set(m, "top_shortage", kommun, 960, 150 + 30 * (int)n);
 	m->title[0] = easprintf("Bristyrken i %s: andel arbetsgivare som upplever brist", name[0]);
 	m->title[1] = easprintf("Shortage occupations in %s: share of employers reporting shortage",
 				name[1]);
 
-	common_style(out);
+	common_style(out, o);
 	chart_title(out, m->title[o->lang]);
 	fputs("set xlabel ", out);
 	put_q(out, L(o, "Andel arbetsgivare med brist, % (streck: 95 % konfidensintervall)",
 		     "Employers reporting shortage, % (whiskers: 95 % confidence interval)"), 0);
-	fprintf(out, "\nset xrange [0:100]\nset yrange [0.4:%zu.6]\nset grid xtics lc rgb '#dddddd'\n"
+	fprintf(out, "\nset xrange [0:116]\nset xtics 0, 20, 100\nset yrange [0.4:%zu.6]\n"
+		     "set grid xtics lc rgb '#dddddd'\n"
 		     "set bmargin 7\nset key at screen 0.5, screen 0.01 center bottom horizontal\nset ytics scale 0 (", n);
 	FILE *alt[2];
 	char *altbuf[2];
@@ -262,10 +320,12 @@ int chart_top_shortage(FILE *out, const struct plot_data *d, const struct plot_o
 		if (!alt[l])
 			msg_die(EXIT_DATA, "out of memory");
 	}
-	fprintf(alt[0], "Liggande stapeldiagram över de %zu yrken i %s med högst bristpoäng, "
-			"med andelen arbetsgivare som upplever brist:", n, name[0]);
-	fprintf(alt[1], "Horizontal bar chart of the %zu occupations in %s with the highest "
-			"shortage score, with the share of employers reporting shortage:", n, name[1]);
+	fprintf(alt[0], "Liggande stapeldiagram över de %zu yrken i %s som rankas högst på "
+			"bristindex, med andelen arbetsgivare som upplever brist och bedömningen:",
+		n, name[0]);
+	fprintf(alt[1], "Horizontal bar chart of the %zu occupations in %s ranked highest on the "
+			"shortage index, with the share of employers reporting shortage and the "
+			"verdict:", n, name[1]);
 	int suppressed = 0;
 	for (size_t i = 0; i < n; i++) {
 		char *lab = occ_label(d, top[i], o->lang);
@@ -304,8 +364,15 @@ int chart_top_shortage(FILE *out, const struct plot_data *d, const struct plot_o
 	fputs("EOD\n", out);
 	for (size_t i = 0; i < n; i++) {
 		const struct occ_row *r = top[i];
-		if (!(isfinite(r->share_brist) && r->n_respondents >= o->min_respondents))
+		int ok = isfinite(r->share_brist) && r->n_respondents >= o->min_respondents;
+		if (!ok)
 			fprintf(out, "set label %zu '..' at first 1, first %zu left\n", i + 1, n - i);
+		/* the verdict in words at the bar's end: colour is not the only cue */
+		double hi = ok ? (isfinite(r->share_brist_hi) ? r->share_brist_hi : r->share_brist) : 0;
+		fprintf(out, "set label %zu ", 100 + i + 1);
+		put_q(out, verdict_name[o->lang][r->verdict], 0);
+		fprintf(out, " at first %.4f, first %zu left offset 0.6,0 font ',10'\n",
+			ok ? 100 * hi : 4.0, n - i);
 	}
 	if (suppressed) {
 		char *note = easprintf(L(o, ".. = färre än %ld svarande eller saknas",
@@ -402,7 +469,7 @@ int chart_verdict_heatmap(FILE *out, const struct plot_data *d, const struct plo
 
 	static const char *const letter[2][V_COUNT] = {{"B", "V", "=", "Ö", "–"},
 						      {"S", "W", "=", "O", "–"}};
-	common_style(out);
+	common_style(out, o);
 	chart_title(out, m->title[o->lang]);
 	fprintf(out, "set xrange [0.5:%zu.5]\nset yrange [0.5:%d.5]\n"
 		     "set bmargin 7\nset key at screen 0.5, screen 0.01 center bottom horizontal\nset border 0\nset tics scale 0\nset xtics (", nk,
@@ -498,10 +565,10 @@ int chart_supply_demand(FILE *out, const struct plot_data *d, const struct plot_
 		return 0;
 	}
 	char *name[2] = {area_name(d->codes, kommun, LANG_SV), area_name(d->codes, kommun, LANG_EN)};
-	meta_set(m, "supply_demand", kommun, 960, 720);
+	meta_set(m, "supply_demand", kommun, 960, 540);
 	m->title[0] = easprintf("Arbetssökande och lediga platser per yrke i %s", name[0]);
 	m->title[1] = easprintf("Jobseekers and vacancies per occupation in %s", name[1]);
-	common_style(out);
+	common_style(out, o);
 	chart_title(out, m->title[o->lang]);
 	fputs("set logscale xy\nset grid lc rgb '#dddddd'\nset bmargin 7\nset key at screen 0.5, screen 0.01 center bottom horizontal\n"
 	      "set xlabel ", out);
@@ -527,8 +594,9 @@ int chart_supply_demand(FILE *out, const struct plot_data *d, const struct plot_
 		if (!(persons_ok(o, r->jobseekers) && r->jobseekers > 0 && isfinite(r->vacancies) &&
 		      r->vacancies > 0))
 			continue;
-		fprintf(out, "%.10g %.10g %u %zu\n", r->jobseekers, r->vacancies,
-			verdict_rgb(r->verdict), label_of[i] ? label_of[i] : 1);
+		fprintf(out, "%.10g %.10g %u %zu %d\n", r->jobseekers, r->vacancies,
+			verdict_rgb(r->verdict), label_of[i] ? label_of[i] : 1,
+			verdict_point[r->verdict < V_COUNT ? r->verdict : V_X]);
 	}
 	fputs("EOD\n", out);
 	if (left_out) {
@@ -539,21 +607,21 @@ int chart_supply_demand(FILE *out, const struct plot_data *d, const struct plot_
 		footnote(out, note);
 		free(note);
 	}
-	fputs("plot $pts using 1:2:3 with points pt 7 ps 1.3 lc rgb variable, \\\n"
+	fputs("plot $pts using 1:2:5:3 with points pt variable ps 1.3 lc rgb variable, \\\n"
 	      "  '' using 1:2:(LAB[int($4)]) with labels left offset 0.8,0.4 font ',10', \\\n"
 	      "  x with lines dt 2 lc rgb '#666666' title ", out);
 	put_q(out, L(o, "lika många sökande som platser", "as many jobseekers as vacancies"), 0);
-	verdict_keyentries(out, o->lang);
+	verdict_point_keyentries(out, o->lang);
 	fputs("\n", out);
 	m->alt[0] = easprintf("Punktdiagram med logaritmiska axlar: arbetssökande mot lediga platser "
-			      "för %zu yrken i %s, färgade efter bedömning; de %zu yrken med "
-			      "högst bristpoäng har etiketter. Punkter ovanför den streckade linjen "
+			      "för %zu yrken i %s, med bedömningen som färg och form; de %zu yrken "
+			      "som rankas högst på bristindex har etiketter. Punkter ovanför den streckade linjen "
 			      "har fler platser än sökande. %zu yrken visas inte (färre än %ld "
 			      "arbetssökande eller inga lediga platser).",
 			      drawn, name[0], nlabels, left_out, o->min_persons);
 	m->alt[1] = easprintf("Scatter plot with log axes: jobseekers against vacancies for %zu "
-			      "occupations in %s, coloured by verdict; the %zu occupations with the "
-			      "highest shortage score are labelled. Points above the dashed line have "
+			      "occupations in %s, with the verdict as colour and shape; the %zu "
+			      "occupations ranked highest on the shortage index are labelled. Points above the dashed line have "
 			      "more vacancies than jobseekers. %zu occupations are not shown (fewer "
 			      "than %ld jobseekers or no vacancies).",
 			      drawn, name[1], nlabels, left_out, o->min_persons);
@@ -566,6 +634,16 @@ int chart_supply_demand(FILE *out, const struct plot_data *d, const struct plot_
 
 /* ---- 4. expected openings: expansion and replacement ---- */
 
+/* Disclosure of chart 4: replacement and openings count persons derived
+ * from the employed's age structure, so the bar is drawn only when the
+ * employed and both counts are publishable (0, or at least min_persons). */
+static int openings_ok(const struct plot_opts *o, const struct occ_row *r)
+{
+	return persons_ok(o, r->employed) && isfinite(r->replacement_5y) &&
+	       isfinite(r->expansion_5y) && persons_ok(o, r->replacement_5y) &&
+	       (!isfinite(r->openings_5y) || persons_ok(o, r->openings_5y));
+}
+
 int chart_openings(FILE *out, const struct plot_data *d, const struct plot_opts *o,
 		   const char *kommun, struct chart_meta *m)
 {
@@ -575,19 +653,18 @@ int chart_openings(FILE *out, const struct plot_data *d, const struct plot_opts 
 	const struct occ_row **top = top_rows(d, o, kommun, (size_t)o->top_n, &n);
 	size_t drawable = 0;
 	for (size_t i = 0; i < n; i++)
-		drawable += persons_ok(o, top[i]->employed) && isfinite(top[i]->replacement_5y) &&
-			    isfinite(top[i]->expansion_5y);
+		drawable += openings_ok(o, top[i]);
 	if (drawable == 0) {
 		free(top);
 		return 0;
 	}
 	char *name[2] = {area_name(d->codes, kommun, LANG_SV), area_name(d->codes, kommun, LANG_EN)};
-	meta_set(m, "openings", kommun, 960, 160 + 36 * (int)n);
+	meta_set(m, "openings", kommun, 960, 150 + 30 * (int)n);
 	m->title[0] = easprintf("Förväntade jobbtillfällen inom 5 år i %s: expansion och ersättning",
 				name[0]);
 	m->title[1] = easprintf("Expected openings within 5 years in %s: expansion and replacement",
 				name[1]);
-	common_style(out);
+	common_style(out, o);
 	chart_title(out, m->title[o->lang]);
 	fputs("set xlabel ", out);
 	put_q(out, L(o, "Antal jobbtillfällen inom 5 år", "Openings within 5 years"), 0);
@@ -606,9 +683,7 @@ int chart_openings(FILE *out, const struct plot_data *d, const struct plot_opts 
 	double sum_rep = 0, sum_exp = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct occ_row *r = top[i];
-		int ok = persons_ok(o, r->employed) && isfinite(r->replacement_5y) &&
-			 isfinite(r->expansion_5y);
-		if (!ok) {
+		if (!openings_ok(o, r)) {
 			suppressed++;
 			continue;
 		}
@@ -618,51 +693,62 @@ int chart_openings(FILE *out, const struct plot_data *d, const struct plot_opts 
 		double elo = exp >= 0 ? rep : exp, ehi = exp >= 0 ? rep + exp : 0;
 		double openings = isfinite(r->openings_5y) ? r->openings_5y
 							    : rep + (exp > 0 ? exp : 0);
-		/* y replacement expansion_from expansion_to colour label_x openings */
-		fprintf(out, "%zu %.4f %.4f %.4f %u %.4f %.4f\n", n - i, rep, elo, ehi,
-			exp >= 0 ? 0x009E73u : 0xCC79A7u, rep + (exp > 0 ? exp : 0), openings);
+		/* y replacement expansion_from expansion_to growing label_x openings */
+		fprintf(out, "%zu %.4f %.4f %.4f %d %.4f %.4f\n", n - i, rep, elo, ehi, exp >= 0,
+			rep + (exp > 0 ? exp : 0), openings);
 		sum_rep += rep;
 		sum_exp += exp;
 		drawn++;
 	}
 	fputs("EOD\n", out);
-	for (size_t i = 0; i < n; i++) {
-		const struct occ_row *r = top[i];
-		if (!(persons_ok(o, r->employed) && isfinite(r->replacement_5y) &&
-		      isfinite(r->expansion_5y)))
+	for (size_t i = 0; i < n; i++)
+		if (!openings_ok(o, top[i]))
 			fprintf(out, "set label %zu '..' at first 0, first %zu left\n", i + 1, n - i);
-	}
 	if (suppressed) {
-		char *note = easprintf(L(o, ".. = färre än %ld sysselsatta eller saknas",
-					 ".. = fewer than %ld employed or missing"), o->min_persons);
+		char *note = easprintf(L(o, ".. = färre än %ld sysselsatta eller pensionsavgångar, "
+					    "eller saknas",
+					 ".. = fewer than %ld employed or retirements, or missing"),
+				       o->min_persons);
 		footnote(out, note);
 		free(note);
 	}
+	/* fills that differ in black and white too: solid, hatched one way,
+	 * hatched the other way */
 	if (drawn)
 		fputs("plot $op using ($2/2):1:(0):2:($1-0.35):($1+0.35) with boxxyerror "
-		      "lc rgb '#56B4E9', \\\n"
-		      "  '' using (($3+$4)/2):1:3:4:($1-0.35):($1+0.35):5 with boxxyerror "
-		      "lc rgb variable, \\\n"
-		      "  '' using 6:1:(sprintf(' %.0f', $7)) with labels left font ',10'", out);
+		      "lc rgb '#56B4E9' fs solid 1.0 noborder, \\\n"
+		      "  '' using (($3+$4)/2):($5 > 0 ? $1 : NaN):3:4:($1-0.35):($1+0.35) with boxxyerror "
+		      "lc rgb '#009E73' fs pattern 4 border, \\\n"
+		      "  '' using (($3+$4)/2):($5 > 0 ? NaN : $1):3:4:($1-0.35):($1+0.35) with boxxyerror "
+		      "lc rgb '#CC79A7' fs pattern 5 border, \\\n"
+		      "  '' using 6:1:(gprintf(' %.0f', $7)) with labels left font ',10'", out);
 	else
 		fputs("plot NaN", out);
-	fputs(", keyentry with boxes lc rgb '#56B4E9' title ", out);
+	fputs(", keyentry with boxes lc rgb '#56B4E9' fs solid 1.0 noborder title ", out);
 	put_q(out, L(o, "ersättning (pensionsavgångar)", "replacement (retirements)"), 0);
-	fputs(", keyentry with boxes lc rgb '#009E73' title ", out);
+	fputs(", keyentry with boxes lc rgb '#009E73' fs pattern 4 border title ", out);
 	put_q(out, L(o, "expansion", "expansion"), 0);
-	fputs(", keyentry with boxes lc rgb '#CC79A7' title ", out);
+	fputs(", keyentry with boxes lc rgb '#CC79A7' fs pattern 5 border title ", out);
 	put_q(out, L(o, "minskning", "contraction"), 0);
 	fputs("\n", out);
-	m->alt[0] = easprintf("Liggande staplar för de %zu yrken i %s med högst bristpoäng: "
-			      "förväntade jobbtillfällen inom 5 år uppdelade i ersättning av "
-			      "pensionsavgångar (sammanlagt %.0f) och expansion (sammanlagt %.0f). "
-			      "%zu yrken visas som .. (färre än %ld sysselsatta eller saknas).",
-			      n, name[0], sum_rep, sum_exp, suppressed, o->min_persons);
-	m->alt[1] = easprintf("Horizontal bars for the %zu occupations in %s with the highest "
-			      "shortage score: expected openings within 5 years split into "
-			      "replacement of retirements (%.0f in all) and expansion (%.0f in all). "
-			      "%zu occupations are shown as .. (fewer than %ld employed or missing).",
-			      n, name[1], sum_rep, sum_exp, suppressed, o->min_persons);
+	char *sr[2] = {plot_fmt_num(sum_rep, 0, LANG_SV, 0), plot_fmt_num(sum_rep, 0, LANG_EN, 0)};
+	char *se[2] = {plot_fmt_num(sum_exp, 0, LANG_SV, 0), plot_fmt_num(sum_exp, 0, LANG_EN, 0)};
+	m->alt[0] = easprintf("Liggande staplar för de %zu yrken i %s som rankas högst på "
+			      "bristindex: förväntade jobbtillfällen inom 5 år uppdelade i ersättning "
+			      "av pensionsavgångar (sammanlagt %s) och expansion (sammanlagt %s). "
+			      "%zu yrken visas som .. (färre än %ld sysselsatta eller "
+			      "pensionsavgångar, eller saknas).",
+			      n, name[0], sr[0], se[0], suppressed, o->min_persons);
+	m->alt[1] = easprintf("Horizontal bars for the %zu occupations in %s ranked highest on the "
+			      "shortage index: expected openings within 5 years split into "
+			      "replacement of retirements (%s in all) and expansion (%s in all). "
+			      "%zu occupations are shown as .. (fewer than %ld employed or "
+			      "retirements, or missing).",
+			      n, name[1], sr[1], se[1], suppressed, o->min_persons);
+	for (int l = 0; l < 2; l++) {
+		free(sr[l]);
+		free(se[l]);
+	}
 	free(name[0]);
 	free(name[1]);
 	free(top);
@@ -704,7 +790,7 @@ int chart_vacancy_trend(FILE *out, const struct plot_data *d, const struct plot_
 	size_t ntop;
 	const struct occ_row **top = top_rows(d, o, kommun, (size_t)-1, &ntop);
 	int y0 = d->vac->year_min, y1 = d->vac->year_max, ny = y1 - y0 + 1;
-	/* the trend_n highest-scoring occupations that had any vacancy */
+	/* the trend_n highest-ranked occupations that had any vacancy */
 	const struct occ_row **sel = emalloc((ntop + 1) * sizeof *sel);
 	size_t n = 0;
 	for (size_t i = 0; i < ntop && n < (size_t)o->trend_n; i++) {
@@ -720,10 +806,10 @@ int chart_vacancy_trend(FILE *out, const struct plot_data *d, const struct plot_
 		return 0;
 	}
 	char *name[2] = {area_name(d->codes, kommun, LANG_SV), area_name(d->codes, kommun, LANG_EN)};
-	meta_set(m, "vacancy_trend", kommun, 960, 640);
+	meta_set(m, "vacancy_trend", kommun, 960, 480);
 	m->title[0] = easprintf("Lediga platser per år i %s med anpassad linjär trend", name[0]);
 	m->title[1] = easprintf("Vacancies per year in %s with fitted linear trend", name[1]);
-	common_style(out);
+	common_style(out, o);
 	chart_title(out, m->title[o->lang]);
 	fprintf(out, "set xrange [%d.5:%d.5]\nset xtics %d, 1, %d\n"
 		     "set yrange [0:*]\nset grid ytics lc rgb '#dddddd'\n"
@@ -775,15 +861,17 @@ int chart_vacancy_trend(FILE *out, const struct plot_data *d, const struct plot_
 		if (!alt[l])
 			msg_die(EXIT_DATA, "out of memory");
 		fprintf(alt[l], l ? "Line chart of vacancies per year %d-%d in %s for the %zu "
-				    "highest-scoring occupations with vacancies, each with a dashed "
-				    "least-squares line; change per year:"
+				    "occupations ranked highest on the shortage index that had "
+				    "vacancies, each with a dashed least-squares line; change per year:"
 				  : "Linjediagram över lediga platser per år %d–%d i %s för de %zu "
-				    "yrken med högst bristpoäng som har lediga platser, var och en "
-				    "med en streckad minsta-kvadrat-linje; förändring per år:",
+				    "yrken som rankas högst på bristindex och har lediga platser, var "
+				    "och en med en streckad minsta-kvadrat-linje; förändring per år:",
 			y0, y1, name[l], n);
 		for (size_t i = 0; i < n; i++) {
 			char *lab = occ_label(d, sel[i], l);
-			fprintf(alt[l], "%s %s %+.1f", i ? ";" : "", lab, slope[i]);
+			char *v = plot_fmt_num(slope[i], 1, l, 1);
+			fprintf(alt[l], "%s %s %s", i ? ";" : "", lab, v);
+			free(v);
 			free(lab);
 		}
 		fputc('.', alt[l]);
@@ -826,12 +914,12 @@ int chart_track_fit(FILE *out, const struct plot_data *d, const struct plot_opts
 	}
 	qsort(t, n, sizeof *t, track_cmp);
 	char *name[2] = {area_name(d->codes, kommun, LANG_SV), area_name(d->codes, kommun, LANG_EN)};
-	meta_set(m, "track_fit", kommun, 960, 200 + 110 * (int)n);
+	meta_set(m, "track_fit", kommun, 960, 170 + 90 * (int)n);
 	m->title[0] = easprintf("Jobbspår i %s: efterfrågan, behöriga, platser och förväntade "
 				"placeringar", name[0]);
 	m->title[1] = easprintf("Job tracks in %s: demand, eligible, capacity and expected "
 				"placements", name[1]);
-	common_style(out);
+	common_style(out, o);
 	chart_title(out, m->title[o->lang]);
 	fputs("set xlabel ", out);
 	put_q(out, L(o, "Antal personer eller jobbtillfällen (streck: 95 % intervall)",
@@ -872,7 +960,11 @@ int chart_track_fit(FILE *out, const struct plot_data *d, const struct plot_opts
 		footnote(out, note);
 		free(note);
 	}
-	static const unsigned col[4] = {0x0072B2, 0xE69F00, 0x999999, 0x009E73};
+	static const unsigned col[4] = {0x0072B2, 0xE69F00, 0x777777, 0x009E73};
+	/* and a fill each that reads in black and white: crosshatched,
+	 * hatched, outlined, solid */
+	static const char *const fill[4] = {"fs pattern 1 border", "fs pattern 4 border",
+					    "fs empty border", "fs solid 1.0 noborder"};
 	static const double off[4] = {0.3, 0.1, -0.1, -0.3};
 	static const char *const what[2][4] = {
 		{"efterfrågan (jobbtillfällen)", "behöriga kandidater", "platser i spåret",
@@ -881,8 +973,8 @@ int chart_track_fit(FILE *out, const struct plot_data *d, const struct plot_opts
 	fputs("plot ", out);
 	for (int j = 0; j < 4; j++) {
 		fprintf(out, "%s$tf using ($%d/2):($1%+.1f):(0):%d:($1%+.2f):($1%+.2f) with boxxyerror "
-			     "lc rgb '#%06X' title ", j ? ", \\\n  " : "", j + 2, off[j], j + 2,
-			off[j] - 0.09, off[j] + 0.09, col[j]);
+			     "lc rgb '#%06X' %s title ", j ? ", \\\n  " : "", j + 2, off[j], j + 2,
+			off[j] - 0.09, off[j] + 0.09, col[j], fill[j]);
 		put_q(out, what[o->lang][j], 0);
 	}
 	fputs(", \\\n  $tf using 5:($1-0.3):6:7 with xerrorbars lc rgb '#000000' pt 7 ps 0.5 "
@@ -903,13 +995,17 @@ int chart_track_fit(FILE *out, const struct plot_data *d, const struct plot_opts
 		for (size_t i = 0; i < n; i++) {
 			const struct track_row *r = t[i];
 			char *tn = gp_clean_text(r->name ? r->name : r->track, 0);
+			char *v[6] = {plot_fmt_num(r->openings, 0, l, 0), plot_fmt_num(r->eligible, 0, l, 0),
+				      plot_fmt_num(r->capacity, 0, l, 0), plot_fmt_num(r->expected, 1, l, 0),
+				      plot_fmt_num(r->expected_lo, 1, l, 0),
+				      plot_fmt_num(r->expected_hi, 1, l, 0)};
 			if (persons_ok(o, r->eligible))
-				fprintf(alt[l], "%s %s %.0f, %.0f, %.0f, %.1f (%.1f–%.1f)", i ? ";" : "",
-					tn, r->openings, r->eligible, r->capacity, r->expected,
-					r->expected_lo, r->expected_hi);
+				fprintf(alt[l], "%s %s %s, %s, %s, %s (%s–%s)", i ? ";" : "", tn, v[0],
+					v[1], v[2], v[3], v[4], v[5]);
 			else
-				fprintf(alt[l], "%s %s %.0f, .., %.0f, ..", i ? ";" : "", tn,
-					r->openings, r->capacity);
+				fprintf(alt[l], "%s %s %s, .., %s, ..", i ? ";" : "", tn, v[0], v[2]);
+			for (int k = 0; k < 6; k++)
+				free(v[k]);
 			free(tn);
 		}
 		fputc('.', alt[l]);
@@ -989,14 +1085,14 @@ int chart_city_compare(FILE *out, const struct plot_data *d, const struct plot_o
 		}
 		fclose(names[l]);
 	}
-	meta_set(m, "city_compare", "", 960, 600);
+	meta_set(m, "city_compare", "", 960, 540);
 	m->title[0] = easprintf("Jämförelse per 1 000 sysselsatta: %s", nbuf[0]);
 	m->title[1] = easprintf("Comparison per 1,000 employed: %s", nbuf[1]);
 	static const char *const ind_name[2][IND_COUNT] = {
 		{"arbetssökande", "lediga platser", "planerade rekryteringar",
 		 "jobbtillfällen inom 5 år"},
 		{"jobseekers", "vacancies", "planned hires (12 months)", "openings within 5 years"}};
-	common_style(out);
+	common_style(out, o);
 	chart_title(out, m->title[o->lang]);
 	fputs("set ylabel ", out);
 	put_q(out, L(o, "Per 1 000 sysselsatta", "Per 1,000 employed"), 0);
@@ -1036,10 +1132,10 @@ int chart_city_compare(FILE *out, const struct plot_data *d, const struct plot_o
 			continue;
 		char *nm = area_name(d->codes, o->compare[a], o->lang);
 		fprintf(out, "%s$cmp index %zu using 1:($2/2):($1-%.4f):($1+%.4f):(0):2 with "
-			     "boxxyerror lc rgb '#%06X' title ", j ? ", \\\n  " : "", j,
-			width * 0.45, width * 0.45, series_colour[j % NSERIES]);
+			     "boxxyerror lc rgb '#%06X' %s title ", j ? ", \\\n  " : "", j,
+			width * 0.45, width * 0.45, series_colour[j % NSERIES], series_fill[j % NFILLS]);
 		put_q(out, nm, 32);
-		fprintf(out, ", \\\n  $cmp index %zu using 1:2:(sprintf('%%.1f', $2)) with labels "
+		fprintf(out, ", \\\n  $cmp index %zu using 1:2:(gprintf('%%.1f', $2)) with labels "
 			     "offset 0,0.7 font ',9' notitle", j);
 		free(nm);
 		j++;
@@ -1061,8 +1157,11 @@ int chart_city_compare(FILE *out, const struct plot_data *d, const struct plot_o
 			char *nm = area_name(d->codes, o->compare[a], l);
 			fprintf(f, "%s %s:", jj ? ";" : "", nm);
 			for (int k = 0; k < IND_COUNT; k++) {
-				if (isfinite(rate[a][k]))
-					fprintf(f, "%s %s %.1f", k ? "," : "", ind_name[l][k], rate[a][k]);
+				if (isfinite(rate[a][k])) {
+					char *v = plot_fmt_num(rate[a][k], 1, l, 0);
+					fprintf(f, "%s %s %s", k ? "," : "", ind_name[l][k], v);
+					free(v);
+				}
 				else
 					fprintf(f, "%s %s ..", k ? "," : "", ind_name[l][k]);
 			}
@@ -1092,7 +1191,7 @@ int chart_candidates(FILE *out, const struct plot_data *d, const struct plot_opt
 	if (!c || c->total == 0)
 		return 0;
 	char *name[2] = {area_name(d->codes, kommun, LANG_SV), area_name(d->codes, kommun, LANG_EN)};
-	meta_set(m, "candidates", kommun, 1100, 620);
+	meta_set(m, "candidates", kommun, 1100, 560);
 	m->title[0] = easprintf("Kandidatgruppen i %s: utbildning efter svenskanivå och kön", name[0]);
 	m->title[1] = easprintf("The candidate group in %s: education by Swedish level and sex",
 				name[1]);
@@ -1103,7 +1202,11 @@ int chart_candidates(FILE *out, const struct plot_data *d, const struct plot_opt
 		{"förgymnasial", "gymnasial", "eftergymnasial", "okänd"},
 		{"below upper secondary", "upper secondary", "post-secondary", "unknown"}};
 	static const char *const sexname[2][SEX_COUNT] = {{"Kvinnor", "Män"}, {"Women", "Men"}};
-	static const unsigned educol[EDU_COUNT] = {0xE69F00, 0x56B4E9, 0x009E73, 0xBBBBBB};
+	static const unsigned educol[EDU_COUNT] = {0xE69F00, 0x56B4E9, 0x009E73, 0x999999};
+	/* stacked parts that differ in black and white: solid, hatched,
+	 * crosshatched, outlined */
+	static const char *const edufill[EDU_COUNT] = {"fs solid 1.0 noborder", "fs pattern 4 border",
+						       "fs pattern 1 border", "fs empty border"};
 	/* heights of the drawn (not suppressed) parts */
 	double ymax = 0;
 	long suppressed = 0, shown_total = 0;
@@ -1128,7 +1231,7 @@ int chart_candidates(FILE *out, const struct plot_data *d, const struct plot_opt
 		free(name[1]);
 		return 0;
 	}
-	common_style(out);
+	common_style(out, o);
 	fputs("set multiplot layout 1,2 margins 0.07, 0.80, 0.17, 0.88 spacing 0.07 title ", out);
 	put_q(out, m->title[o->lang], 0);
 	fprintf(out, " font ',14'\nset yrange [0:%.0f]\nset xrange [-0.6:%d.6]\n"
@@ -1186,8 +1289,8 @@ int chart_candidates(FILE *out, const struct plot_data *d, const struct plot_opt
 		fputs("plot ", out);
 		for (int e = 0; e < EDU_COUNT; e++) {
 			fprintf(out, "%s$c%d using 1:(($%d+$%d)/2):($1-0.35):($1+0.35):%d:%d with "
-				     "boxxyerror lc rgb '#%06X' title ", e ? ", \\\n  " : "", s,
-				2 + 2 * e, 3 + 2 * e, 2 + 2 * e, 3 + 2 * e, educol[e]);
+				     "boxxyerror lc rgb '#%06X' %s title ", e ? ", \\\n  " : "", s,
+				2 + 2 * e, 3 + 2 * e, 2 + 2 * e, 3 + 2 * e, educol[e], edufill[e]);
 			put_q(out, edu[o->lang][e], 0);
 		}
 		fputs("\n", out);
@@ -1205,5 +1308,158 @@ int chart_candidates(FILE *out, const struct plot_data *d, const struct plot_opt
 				      name[l], shown_total, o->min_persons);
 	free(name[0]);
 	free(name[1]);
+	return ferror(out) ? -1 : 1;
+}
+
+/* ---- 9. the shortage index side by side (compare mode) ---- */
+
+struct cmp_occ {
+	char ssyk[5];
+	long best;                    /* best rank in any municipality (LONG_MAX - 1: brist
+					 in a table without ranks) */
+	double score;                 /* the highest index where it is brist */
+	const struct occ_row *row[6]; /* per municipality, NULL when absent */
+};
+
+static int cmp_occ_cmp(const void *a, const void *b)
+{
+	const struct cmp_occ *x = a, *y = b;
+	if (x->best != y->best)
+		return x->best < y->best ? -1 : 1;
+	if (x->score != y->score && isfinite(x->score) && isfinite(y->score))
+		return x->score > y->score ? -1 : 1;
+	return strcmp(x->ssyk, y->ssyk);
+}
+
+int chart_compare_index(FILE *out, const struct plot_data *d, const struct plot_opts *o,
+			const char (*kommun)[5], size_t nk, struct chart_meta *m)
+{
+	static const int point[6] = {7, 5, 9, 13, 11, 3};
+	if (!d->occ || nk < 2 || nk > 6)
+		return 0;
+	struct cmp_occ *occ = NULL;
+	size_t nocc = 0;
+	for (size_t k = 0; k < nk; k++) {
+		const size_t *ix;
+		size_t n = occ_rows_of(d->occ, kommun[k], &ix);
+		for (size_t j = 0; j < n; j++) {
+			const struct occ_row *r = &d->occ->row[ix[j]];
+			size_t i;
+			for (i = 0; i < nocc; i++)
+				if (strcmp(occ[i].ssyk, r->ssyk) == 0)
+					break;
+			/* a table without the shortage stage's rank: brist rows by index */
+			long rank = r->rank > 0 ? r->rank : LONG_MAX - 1;
+			if (i == nocc) {
+				occ = erealloc(occ, (nocc + 1) * sizeof *occ);
+				memset(&occ[i], 0, sizeof occ[i]);
+				snprintf(occ[i].ssyk, sizeof occ[i].ssyk, "%s", r->ssyk);
+				occ[i].best = LONG_MAX;
+				occ[i].score = NAN;
+				nocc++;
+			}
+			occ[i].row[k] = r;
+			if (r->verdict == V_BRIST) {
+				if (rank < occ[i].best)
+					occ[i].best = rank;
+				if (isnan(occ[i].score) || r->score > occ[i].score)
+					occ[i].score = r->score;
+			}
+		}
+	}
+	/* the occupations in shortage somewhere, best rank first */
+	size_t n = 0;
+	for (size_t i = 0; i < nocc; i++)
+		if (occ[i].best != LONG_MAX)
+			occ[n++] = occ[i];
+	qsort(occ, n, sizeof *occ, cmp_occ_cmp);
+	if (n > (size_t)o->top_n)
+		n = (size_t)o->top_n;
+	if (n == 0) {
+		free(occ);
+		return 0;
+	}
+	meta_set(m, "compare_index", "", 960, 190 + 34 * (int)n);
+	m->title[0] = estrdup("Bristindex i kommunerna för deras bristyrken");
+	m->title[1] = estrdup("Shortage index in the municipalities for their shortage occupations");
+	common_style(out, o);
+	chart_title(out, m->title[o->lang]);
+	footnote(out, L(o, "Index mot varje kommuns eget genomsnittliga yrke (0); streck: "
+			   "osäkerhetsintervall; saknad punkt: ej bedömt",
+			"Index against each municipality's own average occupation (0); whiskers: "
+			"uncertainty interval; no point: not assessed"));
+	fputs("set xlabel ", out);
+	put_q(out, L(o, "Bristindex (standardavvikelser)", "Shortage index (standard deviations)"), 0);
+	fprintf(out, "\nset yrange [0.4:%zu.6]\nset grid xtics lc rgb '#dddddd'\n"
+		     "set xzeroaxis lt 1 lc rgb '#444444'\nset offsets graph 0.05, graph 0.05, 0, 0\n"
+		     "set bmargin 7\nset key at screen 0.5, screen 0.01 center bottom horizontal\n"
+		     "set ytics scale 0 (", n);
+	for (size_t i = 0; i < n; i++) {
+		const struct occ_row *any = NULL;
+		for (size_t k = 0; k < nk && !any; k++)
+			any = occ[i].row[k];
+		char *lab = occ_label(d, any, o->lang);
+		fputs(i ? ", " : "", out);
+		put_q(out, lab, LABEL_CHARS);
+		fprintf(out, " %zu", n - i);
+		free(lab);
+	}
+	fputs(")\n$ci << EOD\n", out);
+	double step = 0.6 / (double)nk;
+	for (size_t k = 0; k < nk; k++) {
+		for (size_t i = 0; i < n; i++) {
+			const struct occ_row *r = occ[i].row[k];
+			int ok = r && r->verdict != V_X && isfinite(r->score);
+			double y = (double)(n - i) + 0.3 - step * ((double)k + 0.5);
+			fprintf(out, "%.4f", y);
+			put_num(out, ok ? r->score : NAN);
+			put_num(out, ok && isfinite(r->score_lo) ? r->score_lo : ok ? r->score : NAN);
+			put_num(out, ok && isfinite(r->score_hi) ? r->score_hi : ok ? r->score : NAN);
+			fputc('\n', out);
+		}
+		fputs(k + 1 < nk ? "\n\n" : "", out);
+	}
+	fputs("EOD\nplot ", out);
+	for (size_t k = 0; k < nk; k++) {
+		char *nm = area_name(d->codes, kommun[k], o->lang);
+		fprintf(out, "%s$ci index %zu using 2:1:3:4 with xerrorbars pt %d ps 1.4 lw 1.5 "
+			     "lc rgb '#%06X' title ", k ? ", \\\n  " : "", k, point[k],
+			series_colour[k % NSERIES]);
+		put_q(out, nm, 32);
+		free(nm);
+	}
+	fputs("\n", out);
+	for (int l = 0; l < 2; l++) {
+		FILE *f;
+		char *buf;
+		size_t len;
+		if (!(f = open_memstream(&buf, &len)))
+			msg_die(EXIT_DATA, "out of memory");
+		fprintf(f, l ? "Dot chart with intervals: the shortage index in %zu municipalities for "
+			       "the %zu occupations in shortage in at least one of them:"
+			     : "Punktdiagram med intervall: bristindex i %zu kommuner för de %zu yrken "
+			       "som är bristyrken i minst en av dem:", nk, n);
+		for (size_t i = 0; i < n; i++) {
+			const struct occ_row *any = NULL;
+			for (size_t k = 0; k < nk && !any; k++)
+				any = occ[i].row[k];
+			char *lab = occ_label(d, any, l);
+			fprintf(f, "%s %s:", i ? ";" : "", lab);
+			free(lab);
+			for (size_t k = 0; k < nk; k++) {
+				const struct occ_row *r = occ[i].row[k];
+				char *nm = area_name(d->codes, kommun[k], l);
+				char *v = r && r->verdict != V_X ? plot_fmt_num(r->score, 2, l, 0)
+						 : estrdup(l ? "not assessed" : "ej bedömt");
+				fprintf(f, "%s %s %s", k ? "," : "", nm, v);
+				free(v);
+				free(nm);
+			}
+		}
+		fputc('.', f);
+		fclose(f);
+		m->alt[l] = buf;
+	}
+	free(occ);
 	return ferror(out) ? -1 : 1;
 }

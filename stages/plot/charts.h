@@ -76,11 +76,23 @@ int chart_city_compare(FILE *out, const struct plot_data *d, const struct plot_o
 		       struct chart_meta *m);
 int chart_candidates(FILE *out, const struct plot_data *d, const struct plot_opts *o,
 		     const char *kommun, struct chart_meta *m);
+/* Chart 9, for compare mode: the shortage index with its interval in each
+ * of the municipalities KOMMUN[0..NK) for the occupations that are brist
+ * in any of them (best rank first, at most o->top_n). Drawn for 2 to 6
+ * municipalities (one marker shape each); 0 otherwise. */
+int chart_compare_index(FILE *out, const struct plot_data *d, const struct plot_opts *o,
+			const char (*kommun)[5], size_t nk, struct chart_meta *m);
 
 /* The display name of an area code: the municipality's name, the county's
  * name for "L<county>", "Riket"/"Sweden" for "SE", else the code. New
  * string, caller frees. */
 char *area_name(const struct codes *codes, const char *area, int lang);
+
+/* V as text in language LANG for titles and alternative texts: decimal
+ * comma, a no-break space between thousands and the minus sign U+2212 in
+ * Swedish ("1 234,5", "−0,4"); "1,234.5" in English; a "+" before a
+ * positive value when SIGN; ".." when V is not finite. New string. */
+char *plot_fmt_num(double v, int decimals, int lang, int sign);
 
 /* The verdict colour as 0xRRGGBB (Okabe-Ito palette, colour-blind safe). */
 unsigned verdict_rgb(enum verdict v);

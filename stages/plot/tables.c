@@ -73,6 +73,7 @@ struct occ_table *occ_table_read(const char *path)
 	int c_rep = tsv_col(r, "replacement_5y"), c_exp = tsv_col(r, "expansion_5y");
 	int c_score = tsv_col(r, "shortage_index"), c_verdict = tsv_col(r, "verdict");
 	int c_rank = tsv_col(r, "rank");
+	int c_slo = tsv_col(r, "shortage_index_lo"), c_shi = tsv_col(r, "shortage_index_hi");
 	if (c_score < 0)
 		c_score = tsv_col(r, "score");
 	int c_nresp = tsv_col(r, "n_respondents");
@@ -103,6 +104,8 @@ struct occ_table *occ_table_read(const char *path)
 		o->expansion_5y = c_exp >= 0 ? tsv_get_double(r, c_exp)
 					     : o->openings_5y - o->replacement_5y;
 		o->score = get_opt_double(r, c_score);
+		o->score_lo = get_opt_double(r, c_slo);
+		o->score_hi = get_opt_double(r, c_shi);
 		o->rank = c_rank >= 0 ? (long)tsv_get_long(r, c_rank, 0) : 0;
 		o->verdict = c_verdict >= 0 ? verdict_parse(tsv_get(r, c_verdict)) : V_X;
 		o->n_respondents = c_nresp >= 0 ? (long)tsv_get_long(r, c_nresp, -1) : -1;

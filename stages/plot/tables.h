@@ -24,6 +24,7 @@ struct occ_row {
 	double share_brist, share_brist_lo, share_brist_hi;
 	double openings_5y, replacement_5y, expansion_5y;
 	double score;          /* the shortage index (shortage_index; score in older tables) */
+	double score_lo, score_hi; /* its interval (shortage_index_lo, _hi), NaN when absent */
 	long rank;             /* the shortage stage's rank in the area, 0 if not assessed or absent */
 	enum verdict verdict;
 	long n_respondents;   /* -1 when missing */

@@ -33,7 +33,13 @@ static void csv_put_cell(FILE *fp, const struct rtable *t, size_t r, size_t j)
 	char buf[64];
 	switch (c->kind) {
 	case RCELL_TEXT:
-		csv_put_text(fp, c->text);
+		/* a code keeps its leading zeros when Excel opens the file:
+		 * ="0581" is read as the text 0581 (letters and digits only, so
+		 * nothing else can be evaluated) */
+		if (t->col[j].is_code && rtable_code_text(c->text))
+			fprintf(fp, "=\"%s\"", c->text);
+		else
+			csv_put_text(fp, c->text);
 		break;
 	case RCELL_NUM:
 		fputs(numfmt(c->num, t->col[j].decimals, &numstyle_csv, buf, sizeof buf), fp);
@@ -48,6 +54,8 @@ static void csv_put_cell(FILE *fp, const struct rtable *t, size_t r, size_t j)
 
 int csv_write_table(const struct rtable *t, const char *path)
 {
+	if (t->no_csv)
+		return 0;
 	struct atomicfile *af = atomicfile_open(path, 0644);
 	if (!af)
 		return -1;

@@ -1,4 +1,6 @@
-/* i18n: every fixed text of the report in Swedish (default) and English. */
+/* i18n: the fixed texts of the report that several parts share, in Swedish
+ * (default) and English. A text written in one place only stays beside the
+ * code that writes it, with its English twin (tr(R, sv, en)). */
 #ifndef JOBBSPAR_REPORT_I18N_H
 #define JOBBSPAR_REPORT_I18N_H
 
@@ -9,11 +11,11 @@ struct strings {
 	const char *synthetic_banner;
 	const char *toc;
 	/* sections */
-	const char *h_summary, *h_shortage, *h_tracks, *h_model, *h_compare, *h_changes,
+	const char *h_summary, *h_shortage, *h_tracks, *h_compare, *h_changes,
 		*h_method, *h_more_charts;
 	const char *summary_intro;
 	const char *top_shortage, *best_tracks, *changes;
-	const char *no_shortage_occ, *no_tracks, *no_previous, *previous_fmt;
+	const char *no_shortage_occ, *no_tracks, *no_previous;
 	const char *new_shortage_fmt, *gone_shortage_fmt, *no_changes;
 	const char *expected_placements_word, *fit_word;
 	const char *shortage_intro, *tracks_intro, *model_intro, *compare_intro,
@@ -21,10 +23,8 @@ struct strings {
 	const char *not_in_data_fmt;
 	/* table titles (%s = municipality) */
 	const char *t_shortage_fmt, *t_tracks_fmt, *t_compare_areas, *t_compare_occ,
-		*t_compare_ext, *t_change_occ, *t_change_tracks, *t_model, *t_inputs,
+		*t_change_occ, *t_change_tracks, *t_model, *t_inputs,
 		*t_rejects, *t_response, *t_suppressed;
-	const char *rows_shown_fmt;    /* %zu shown, %zu all, %s csv name */
-	const char *ci_note;
 	/* column headings */
 	const char *c_ssyk, *c_occupation, *c_verdict, *c_score, *c_employed, *c_jobseekers,
 		*c_vacancies, *c_planned, *c_planned_lo, *c_planned_hi, *c_share, *c_share_lo,
@@ -35,7 +35,7 @@ struct strings {
 		*c_n_overskott, *c_share_brist_occ;
 	const char *c_municipality, *c_prev_verdict, *c_new_verdict, *c_prev_rank,
 		*c_new_rank, *c_prev_expected, *c_new_expected;
-	const char *c_file, *c_sha256, *c_bytes, *c_encoding, *c_rows_read, *c_accepted,
+	const char *c_file, *c_rows_read, *c_accepted,
 		*c_rejected, *c_column, *c_reason, *c_rows, *c_sampled, *c_response_rate;
 	const char *c_table, *c_row, *c_kind;
 	const char *total_all_occ, *total_all_tracks, *total_all;

@@ -1,6 +1,7 @@
 /* Reading the report's inputs from the run's output folder. */
 #include "report.h"
 #include "csvin.h"
+#include "labels.h"
 #include "msg.h"
 #include "stage.h"
 #include "tsv.h"
@@ -278,7 +279,7 @@ static int load_rejects(struct report *R)
 		size_t r = rtable_add_row(t);
 		rtable_text(t, r, 0, c.g[i].file);
 		rtable_text(t, r, 1, c.g[i].column);
-		rtable_text(t, r, 2, c.g[i].reason);
+		rtable_text(t, r, 2, label_reject_reason(R->en, c.g[i].reason));
 		rtable_num(t, r, 3, (double)c.g[i].rows);
 		free(c.g[i].file);
 		free(c.g[i].column);
@@ -304,7 +305,8 @@ int report_load(struct report *R)
 	if (load_optional(R, R->outdir, "trackfit.tsv", &R->trackfit, 1) ||
 	    load_optional(R, R->outdir, "model.tsv", &R->model, 1) ||
 	    load_optional(R, R->outdir, "compare.tsv", &R->compare, 0) ||
-	    load_optional(R, R->outdir, "work/weights.tsv", &R->weights, 1))
+	    load_optional(R, R->outdir, "work/weights.tsv", &R->weights, 1) ||
+	    load_optional(R, R->outdir, "work/frame.tsv", &R->frame, 0))
 		return -1;
 	int failed;
 	R->ingest = load_json_optional(R, "ingest.json", &failed);
@@ -318,20 +320,8 @@ int report_load(struct report *R)
 		free(R->missing[--R->nmissing]);
 	if (load_rejects(R) != 0 || load_charts(R) != 0)
 		return -1;
-	if (R->previous) {
-		struct stat st;
-		if (stat(R->previous, &st) != 0 || !S_ISDIR(st.st_mode)) {
-			msg_error("%s: not a folder of a previous run", R->previous);
-			return -1;
-		}
-		char *p = path_join(R->previous, "shortage.tsv");
-		R->prev_shortage = mtab_load(p, 0, &absent);
-		free(p);
-		if (!R->prev_shortage)
-			return -1;
-		if (load_optional(R, R->previous, "trackfit.tsv", &R->prev_trackfit, 0))
-			return -1;
-	}
+	if (R->previous && report_load_previous(R, R->previous) != 0)
+		return -1;
 	return 0;
 }
 
@@ -342,8 +332,16 @@ void report_free(struct report *R)
 	mtab_free(R->model);
 	mtab_free(R->compare);
 	mtab_free(R->weights);
-	mtab_free(R->prev_shortage);
-	mtab_free(R->prev_trackfit);
+	mtab_free(R->frame);
+	report_free_previous(R->prev);
+	rtable_free(R->suppressed_sum_t);
+	free(R->fit.reason);
+	for (size_t i = 0; i < R->nlone_county; i++)
+		free(R->lone_county[i]);
+	free(R->lone_county);
+	free(R->yb_t);
+	free(R->yb_both);
+	free(R->yb_differ);
 	json_free(R->ingest);
 	json_free(R->manifest);
 	for (size_t i = 0; i < R->nchart; i++) {

@@ -6,42 +6,17 @@
 #include "msg.h"
 #include "stage.h"
 #include "value.h"
-#include "version.h"
+#include "schema.h"
 #include "stages/report/csvexport.h"
 #include "stages/report/report.h"
 #include "stages/report/xlsxexport.h"
 
 #include <dirent.h>
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-static void usage(FILE *fp)
-{
-	fprintf(fp,
-		"Usage: jobbspar-report [-c FILE] [--set section.key=value]... [-o OUT] [-v]\n"
-		"                       [--lang sv|en] [--previous DIR]\n"
-		"Writes the report of a run: OUT/report/index.html (one self-contained file,\n"
-		"charts embedded, print-friendly), OUT/report/tabeller.xlsx (one sheet per table)\n"
-		"and OUT/report/<table>.csv (';', decimal comma, for Swedish Excel). Reads\n"
-		"OUT/shortage.tsv (required), OUT/trackfit.tsv, OUT/model.tsv, OUT/compare.tsv,\n"
-		"OUT/ingest.json, OUT/rejects.csv, OUT/work/weights.tsv, OUT/report/charts.tsv and\n"
-		"OUT/manifest.json when present. Cells counting fewer than disclosure.min_persons\n"
-		"persons or resting on fewer than disclosure.min_respondents respondents are\n"
-		"published as \"..\".\n\n"
-		"  -c, --config FILE   configuration (default $JOBBSPAR_CONFIG or data/default.ini)\n"
-		"      --set S.K=V     override one configuration key (repeatable)\n"
-		"  -o, --output DIR    output folder OUT (default run.output)\n"
-		"      --lang L        report language: sv (default run.lang) or en\n"
-		"      --previous DIR  a previous run's OUT folder: show what changed\n"
-		"  -v, --verbose       progress and notes on stderr\n"
-		"  -h, --help          this help\n"
-		"      --version       print the version\n\n"
-		"Exit status: 0 ok, 1 data or I/O error, 2 usage.\n");
-}
 
 /* A configuration integer that must be at least MIN; -1 with a message. */
 static int config_long_min(const struct config *cfg, const char *section, const char *key,
@@ -65,13 +40,14 @@ static int report_csv_name(const char *name)
 					    "jamforelse_extern.csv", "forandring_brist.csv",
 					    "forandring_spar.csv", "modell.csv", "indata.csv",
 					    "avvisade.csv", "svarsfrekvens.csv", "undertryckta.csv",
-					    NULL};
+					    "jamforelse_spar.csv", "per_1000.csv", "skillnader.csv",
+					    "forandring_installningar.csv", NULL};
 	for (int i = 0; fixed[i]; i++)
 		if (strcmp(name, fixed[i]) == 0)
 			return 1;
 	size_t n = strlen(name);
-	for (int p = 0; p < 2; p++) {
-		const char *prefix = p ? "jobbspar_" : "brist_";
+	for (int p = 0; p < 3; p++) {
+		const char *prefix = p == 2 ? "yrkesbarometern_" : p ? "jobbspar_" : "brist_";
 		size_t pl = strlen(prefix);
 		if (n == pl + 8 && strncmp(name, prefix, pl) == 0 &&
 		    strcmp(name + pl + 4, ".csv") == 0 &&
@@ -132,69 +108,60 @@ static int write_exports(const struct report *R, const char *reportdir, int refe
 	return rc;
 }
 
+enum { OPT_LANG = STAGE_OPT_OWN, OPT_PREVIOUS, OPT_COMPARE };
+
+/* --compare: the side-by-side report of the municipalities */
+static int compare_mode;
+
+static int report_option(struct stage *st, int opt, const char *arg)
+{
+	switch (opt) {
+	case OPT_LANG: stage_override(st, "--lang", "run", "lang", arg); return 0;
+	case OPT_PREVIOUS: *(const char **)st->data = arg; return 0;
+	case OPT_COMPARE: compare_mode = 1; return 0;
+	}
+	return -1;
+}
+
+static const struct option report_longopts[] = {
+	{"lang", required_argument, NULL, OPT_LANG},
+	{"previous", required_argument, NULL, OPT_PREVIOUS},
+	{"compare", no_argument, NULL, OPT_COMPARE},
+	{NULL, 0, NULL, 0},
+};
+
+static const struct stage_cli cli = {
+	.prog = "jobbspar-report",
+	.synopsis = "[--lang sv|en] [--previous DIR] [--compare]",
+	.about = "Writes the report of a run: OUT/report/index.html (one self-contained file,\n"
+		 "charts embedded, print-friendly), OUT/report/tabeller.xlsx (one sheet per table)\n"
+		 "and OUT/report/<table>.csv (';', decimal comma, for Swedish Excel). Reads\n"
+		 "OUT/shortage.tsv (required), OUT/trackfit.tsv, OUT/model.tsv, OUT/compare.tsv,\n"
+		 "OUT/ingest.json, OUT/rejects.csv, OUT/work/weights.tsv, OUT/report/charts.tsv and\n"
+		 "OUT/manifest.json when present. Cells counting fewer than disclosure.min_persons\n"
+		 "persons or resting on fewer than disclosure.min_respondents respondents are\n"
+		 "published as \"..\".\n",
+	.options = "      --lang sv|en    report language (sets run.lang)\n"
+		   "      --previous DIR  an earlier report's folder (OUT/report, or its run's OUT):\n"
+		   "                      show what changed, and whether the settings did\n"
+		   "      --compare       compare mode: the municipalities side by side\n",
+	.stage = SCHEMA_REPORT,
+	.longopts = report_longopts,
+	.option = report_option,
+};
+
 int main(int argc, char **argv)
 {
-	stage_start("jobbspar-report");
-	enum { OPT_SET = 256, OPT_LANG, OPT_PREVIOUS, OPT_VERSION };
-	static const struct option longopts[] = {
-		{"config", required_argument, NULL, 'c'},
-		{"set", required_argument, NULL, OPT_SET},
-		{"output", required_argument, NULL, 'o'},
-		{"lang", required_argument, NULL, OPT_LANG},
-		{"previous", required_argument, NULL, OPT_PREVIOUS},
-		{"verbose", no_argument, NULL, 'v'},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, OPT_VERSION},
-		{NULL, 0, NULL, 0},
-	};
-	const char *config_file = NULL, *output = NULL, *lang = NULL, *previous = NULL;
-	char **sets = NULL;
-	size_t nsets = 0;
-	int verbose = 0, c;
-	while ((c = getopt_long(argc, argv, "c:o:vh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'c': config_file = optarg; break;
-		case OPT_SET:
-			sets = erealloc(sets, (nsets + 1) * sizeof *sets);
-			sets[nsets++] = optarg;
-			break;
-		case 'o': output = optarg; break;
-		case OPT_LANG: lang = optarg; break;
-		case OPT_PREVIOUS: previous = optarg; break;
-		case 'v': verbose = 1; break;
-		case 'h': free(sets); usage(stdout); return stage_close_stdout();
-		case OPT_VERSION:
-			free(sets);
-			printf("jobbspar-report %s\n", JOBBSPAR_VERSION);
-			return stage_close_stdout();
-		default:
-			free(sets);
-			fprintf(stderr, "Try 'jobbspar-report --help' for more information.\n");
-			return EXIT_USAGE;
-		}
-	}
-	if (optind != argc) {
-		free(sets);
-		msg_error("unexpected argument: %s", argv[optind]);
-		fprintf(stderr, "Try 'jobbspar-report --help' for more information.\n");
-		return EXIT_USAGE;
-	}
-	if (lang && !i18n_strings(lang)) {
-		free(sets);
-		msg_error("--lang: expected sv or en, not \"%s\"", lang);
-		return EXIT_USAGE;
-	}
-	msg_set_verbose(verbose);
-	int usage_error;
-	struct config *cfg = stage_config(config_file, sets, nsets, &usage_error);
-	free(sets);
-	if (!cfg)
-		return usage_error ? EXIT_USAGE : EXIT_DATA;
-
-	int rc = EXIT_DATA;
+	const char *previous = NULL;
+	struct stage st = {.data = &previous};
+	int rc;
+	if (stage_begin(&st, &cli, argc, argv, &rc) != 0)
+		return stage_end(&st, rc);
+	struct config *cfg = st.cfg;
+	rc = EXIT_DATA;
 	struct report R;
 	memset(&R, 0, sizeof R);
-	char *out_dir = stage_output_dir(cfg, output);
+	char *out_dir = stage_output_dir(cfg, st.output);
 	char *refdir = stage_refdir(cfg);
 	char *reportdir = path_join(out_dir, "report");
 	char *html_path = path_join(reportdir, "index.html");
@@ -202,8 +169,8 @@ int main(int argc, char **argv)
 	char (*kommun)[5] = NULL;
 	size_t nkommun = 0;
 	long min_persons, min_respondents, max_rows, synthetic;
-	if (!lang)
-		lang = config_str(cfg, "run", "lang", "sv");
+	/* run.lang (or --lang) is sv or en: the schema has checked it */
+	const char *lang = config_str(cfg, "run", "lang", "sv");
 	if (!(R.S = i18n_strings(lang))) {
 		const struct config_entry *e = config_find(cfg, "run", "lang");
 		msg_error_at(cfg->path, e ? e->line : 0, "run.lang: expected sv or en, not \"%s\"", lang);
@@ -230,6 +197,7 @@ int main(int argc, char **argv)
 	R.nkommun = nkommun;
 	R.outdir = out_dir;
 	R.previous = previous;
+	R.compare_mode = compare_mode;
 	if (report_load(&R) != 0)
 		goto done;
 	report_build(&R);
@@ -237,7 +205,7 @@ int main(int argc, char **argv)
 		 R.n_primary + R.n_secondary, R.n_secondary);
 	if (stage_mkdir(reportdir, 0755) != 0 || remove_stale_csv(&R, reportdir) != 0 ||
 	    write_exports(&R, reportdir, R.reference_year) != 0 ||
-	    report_write_html(&R, html_path) != 0)
+	    report_write_html(&R, html_path) != 0 || report_write_state(&R, reportdir) != 0)
 		goto done;
 	msg_note("wrote %s", html_path);
 	rc = 0;
@@ -249,8 +217,5 @@ done:
 	free(refdir);
 	free(reportdir);
 	free(html_path);
-	config_free(cfg);
-	if (stage_close_stdout() != 0 && rc == 0)
-		rc = EXIT_DATA;
-	return rc;
+	return stage_end(&st, rc);
 }

@@ -29,6 +29,11 @@ void rtable_free(struct rtable *t)
 	free(t->id);
 	free(t->title);
 	free(t->note);
+	free(t->about);
+	free(t->sheet);
+	for (size_t i = 0; i < t->nline; i++)
+		free(t->line[i]);
+	free(t->line);
 	free(t);
 }
 
@@ -141,4 +146,56 @@ size_t rtable_protect_column_totals(struct rtable *t, size_t first, size_t last,
 			rtable_suppress(t, i / t->ncol, i % t->ncol, DISC_SECONDARY);
 	disc_grid_free(g);
 	return added;
+}
+
+void rtable_line(struct rtable *t, const char *text)
+{
+	t->line = erealloc(t->line, (t->nline + 1) * sizeof *t->line);
+	t->line[t->nline++] = estrdup(text ? text : "");
+}
+
+void rtable_about(struct rtable *t, const char *about)
+{
+	free(t->about);
+	t->about = about ? estrdup(about) : NULL;
+}
+
+void rtable_sheet(struct rtable *t, const char *name)
+{
+	char buf[32];
+	size_t n = 0;
+	const char *p = name;
+	while (*p) {
+		/* the length of this UTF-8 character (a broken one ends the name) */
+		unsigned char c = (unsigned char)*p;
+		size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+		if (strnlen(p, len) < len || n + len > 31)
+			break;
+		if (len == 1 && (strchr("[]:*?/\\'", c) || c < 0x20))
+			buf[n++] = '-';
+		else
+			memcpy(buf + n, p, len), n += len;
+		p += len;
+	}
+	while (n > 0 && buf[n - 1] == ' ')
+		n--;
+	buf[n] = '\0';
+	free(t->sheet);
+	t->sheet = estrdup(n ? buf : t->id);
+}
+
+void rtable_code(struct rtable *t, size_t j)
+{
+	t->col[j].is_code = 1;
+	t->col[j].is_text = 1;
+}
+
+int rtable_code_text(const char *s)
+{
+	size_t n = 0;
+	for (; s[n]; n++)
+		if (!((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'A' && s[n] <= 'Z') ||
+		      (s[n] >= 'a' && s[n] <= 'z')))
+			return 0;
+	return n >= 1 && n <= 12;
 }

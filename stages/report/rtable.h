@@ -24,12 +24,22 @@ struct rcol {
 	int decimals;      /* for numbers */
 	int is_text;       /* text column (left-aligned) */
 	int html_hidden;   /* left out of the HTML (intervals); in CSV and xlsx */
+	int is_code;       /* a code (SSYK, kommun): text that must keep its leading
+			      zeros in Excel (CSV ="0581", workbook text format) */
 };
 
 struct rtable {
 	char *id;          /* file and sheet name: [a-z0-9_], at most 31 bytes (owned) */
 	char *title;       /* owned */
+	char *sheet;       /* the workbook sheet's readable name, at most 31 bytes and
+			      none of []:*?/\\ (owned; NULL: the id) */
+	char *about;       /* one line: what the table shows, its units (owned, may be NULL) */
 	char *note;        /* shown under the table, may be NULL (owned) */
+	const char *more_word; /* "rows" of the note on rows left out ("yrken"), NULL: generic */
+	int no_csv;        /* not written as CSV (the workbook's first sheet) */
+	char **line;       /* text lines above the table in its sheet (the workbook's
+			      first sheet: symbols and sources), owned */
+	size_t nline;
 	size_t ncol;
 	struct rcol *col;
 	size_t nrow, caprow;
@@ -56,6 +66,18 @@ void rtable_num(struct rtable *t, size_t row, size_t col, double v);
 void rtable_suppress(struct rtable *t, size_t row, size_t col, enum disc_state why);
 /* Sets the note (copied). */
 void rtable_note(struct rtable *t, const char *note);
+/* Appends a text line shown above the table in its sheet (copied). */
+void rtable_line(struct rtable *t, const char *text);
+/* Sets the one-line explanation (copied). */
+void rtable_about(struct rtable *t, const char *about);
+/* Sets the sheet name from NAME (copied): characters Excel forbids in a
+ * sheet name become '-', and it is cut to 31 bytes on a UTF-8 boundary. */
+void rtable_sheet(struct rtable *t, const char *name);
+/* Marks column J as a code column (text that keeps its leading zeros). */
+void rtable_code(struct rtable *t, size_t j);
+/* 1 if S is a code that may be written as ="S" in a CSV: 1-12 ASCII
+ * letters and digits (nothing Excel could evaluate). */
+int rtable_code_text(const char *s);
 
 /* Secondary suppression of the columns COLS[0..ncols) whose values in the
  * rows FIRST..LAST-1 sum to the total row TOTAL_ROW (each column one line).

@@ -37,7 +37,29 @@ struct member_text {
 	size_t head_len;
 	unsigned char tail[XML_TAIL];
 	size_t tail_len;
+	/* a worksheet's "<row " and "<c " start tags, counted across chunks */
+	unsigned long rows, cells;
+	unsigned char last[4];      /* the 4 bytes before the current chunk */
 };
+
+/* Counts the "<row " and "<c " of a worksheet's stream P[0..N). A text can
+ * hold neither: "<" is always escaped inside one. */
+static void count_tags(struct member_text *m, const unsigned char *p, size_t n)
+{
+	unsigned char w[5] = {0}; /* the last 5 bytes up to and including p[i] */
+	memcpy(w + 1, m->last, 4);
+	for (size_t i = 0; i < n; i++) {
+		memmove(w, w + 1, 4);
+		w[4] = p[i];
+		if (w[4] == ' ') {
+			if (w[2] == '<' && w[3] == 'c')
+				m->cells++;
+			else if (memcmp(w, "<row", 4) == 0)
+				m->rows++;
+		}
+	}
+	memcpy(m->last, w + 1, 4);
+}
 
 static uint16_t rd16(const unsigned char *p)
 {
@@ -97,8 +119,10 @@ static void window_add(unsigned char *win, size_t *len, size_t cap, const unsign
 
 static void text_add(struct member_text *m, const unsigned char *p, size_t n)
 {
-	if (m->is_sheet)
+	if (m->is_sheet) {
 		window_add(m->sheet_tail, &m->sheet_tail_len, SHEET_TAIL, p, n);
+		count_tags(m, p, n);
+	}
 	m->size += n;
 	m->crc = crc32(m->crc, p, (uInt)n);
 	if (m->head_len < XML_HEAD) {
@@ -332,7 +356,19 @@ static int is_worksheet(const char *name)
 	return d > 0 && strcmp(name + pl + d, ".xml") == 0;
 }
 
+/* The number N of xl/worksheets/sheetN.xml (a worksheet's name), 0 if none. */
+static unsigned long sheet_number(const char *name)
+{
+	return strtoul(name + strlen("xl/worksheets/sheet"), NULL, 10);
+}
+
 int xlsx_check_buffer(const unsigned char *buf, size_t len, char *why, size_t whysz)
+{
+	return xlsx_check_buffer_expect(buf, len, NULL, 0, why, whysz);
+}
+
+int xlsx_check_buffer_expect(const unsigned char *buf, size_t len, const struct xlsx_expect *expect,
+			     size_t nexpect, char *why, size_t whysz)
 {
 	if (whysz > 0)
 		why[0] = '\0';
@@ -463,6 +499,15 @@ int xlsx_check_buffer(const unsigned char *buf, size_t len, char *why, size_t wh
 			rc = xml_complete(m, is_worksheet(name) ? "worksheet" : NULL, name, why, whysz);
 		if (rc == XLSX_CHECK_OK && m->is_sheet)
 			rc = sheet_rows_complete(m, name, why, whysz);
+		if (rc == XLSX_CHECK_OK && m->is_sheet && expect) {
+			unsigned long k = sheet_number(name);
+			if (k == 0 || k > nexpect)
+				rc = bad(why, whysz, "%s: a worksheet the writer did not write", name);
+			else if (m->rows != expect[k - 1].rows || m->cells != expect[k - 1].cells)
+				rc = bad(why, whysz, "%s holds %lu rows and %lu cells where %lu and %lu were "
+					 "written", name, m->rows, m->cells, expect[k - 1].rows,
+					 expect[k - 1].cells);
+		}
 		if (rc != XLSX_CHECK_OK)
 			break;
 	}
@@ -479,6 +524,12 @@ int xlsx_check_buffer(const unsigned char *buf, size_t len, char *why, size_t wh
 }
 
 int xlsx_check_file(const char *path, char *why, size_t whysz)
+{
+	return xlsx_check_file_expect(path, NULL, 0, why, whysz);
+}
+
+int xlsx_check_file_expect(const char *path, const struct xlsx_expect *expect, size_t nexpect,
+			   char *why, size_t whysz)
 {
 	if (whysz > 0)
 		why[0] = '\0';
@@ -510,7 +561,7 @@ int xlsx_check_file(const char *path, char *why, size_t whysz)
 		got += (size_t)r;
 	}
 	close(fd);
-	int rc = xlsx_check_buffer(buf, len, why, whysz);
+	int rc = xlsx_check_buffer_expect(buf, len, expect, nexpect, why, whysz);
 	free(buf);
 	return rc;
 }

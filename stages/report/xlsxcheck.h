@@ -14,7 +14,13 @@
  * with a closed row whose number is the last row of its <dimension> (in
  * libxlsxwriter's constant_memory mode, which jobbspar uses, a full disk
  * drops rows from inside a sheet whose start and end are intact);
- * [Content_Types].xml and xl/workbook.xml must be there. */
+ * [Content_Types].xml and xl/workbook.xml must be there. Given what the
+ * writer wrote, each worksheet must hold exactly that many rows and cells
+ * (its "<row " and "<c " start tags): a write lost inside a sheet's
+ * temporary, with the rows after it written again once space was freed,
+ * leaves the sheet's start, end and last row intact but drops the rows and
+ * cells of a whole stdio buffer (test_report_tmpfull found one at 48 kB
+ * free). */
 #ifndef JOBBSPAR_REPORT_XLSXCHECK_H
 #define JOBBSPAR_REPORT_XLSXCHECK_H
 
@@ -32,9 +38,24 @@ enum {
  * closing </worksheet>". Prints nothing. */
 int xlsx_check_buffer(const unsigned char *buf, size_t len, char *why, size_t whysz);
 
+/* What the writer put into worksheet k (xl/worksheets/sheet<k+1>.xml):
+ * rows with at least one cell, and cells. */
+struct xlsx_expect {
+	unsigned long rows, cells;
+};
+
+/* xlsx_check_buffer, and each worksheet must hold the rows and cells of
+ * EXPECT[0..NEXPECT) (borrowed; a sheet beyond it is an error). */
+int xlsx_check_buffer_expect(const unsigned char *buf, size_t len, const struct xlsx_expect *expect,
+			     size_t nexpect, char *why, size_t whysz);
+
 /* Reads the file PATH (borrowed) whole and checks it as xlsx_check_buffer;
  * XLSX_CHECK_IOERR with strerror(errno) in WHY when it cannot be read.
  * Prints nothing. */
 int xlsx_check_file(const char *path, char *why, size_t whysz);
+/* xlsx_check_file with the rows and cells of each worksheet, as
+ * xlsx_check_buffer_expect. */
+int xlsx_check_file_expect(const char *path, const struct xlsx_expect *expect, size_t nexpect,
+			   char *why, size_t whysz);
 
 #endif

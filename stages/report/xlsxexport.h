@@ -1,8 +1,11 @@
 /* xlsxexport: the report's tables as one Excel workbook (libxlsxwriter), one
- * sheet per table named by the table's id, bold header row, numbers written
- * as numbers, text always as strings (never a formula; formula-like text
- * gets the same leading apostrophe as in the CSV), suppressed cells as the
- * string "..". */
+ * sheet per table named by the table's sheet name (else its id), a bold,
+ * frozen header row with an autofilter, column widths from the contents,
+ * numbers written as numbers, codes as text in a text-formatted column
+ * (leading zeros kept, also when edited), other text always as strings
+ * (never a formula; formula-like text gets the same leading apostrophe as
+ * in the CSV), suppressed cells as the string "..". A table's text lines
+ * (rtable_line: the explanation sheet) go above its header. */
 #ifndef JOBBSPAR_REPORT_XLSXEXPORT_H
 #define JOBBSPAR_REPORT_XLSXEXPORT_H
 

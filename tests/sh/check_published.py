@@ -222,20 +222,28 @@ class Tables(html.parser.HTMLParser):
 
 PERSONS = {"Sysselsatta", "Arbetssökande", "Behöriga", "Intresserade",
            "Employed", "Jobseekers", "Eligible", "Interested"}
-SURVEY = {"Planerade rekryteringar", "Planerade rekryteringar, nedre gräns", "Planerade rekryteringar, övre gräns",
-          "Andel som upplever brist, %", "Andel brist, nedre gräns, %", "Andel brist, övre gräns, %",
-          "Planned hires", "Planned hires, lower bound", "Planned hires, upper bound",
-          "Share reporting shortage, %", "Share shortage, lower bound, %", "Share shortage, upper bound, %"}
-RESPONDENTS = {"Svarande", "Respondents"}
+SURVEY = {"Planerade rekryteringar, 12 mån", "Planerade rekryteringar, 12 mån, nedre gräns",
+          "Planerade rekryteringar, 12 mån, övre gräns", "Andel arbetsgivare med brist, %",
+          "Andel arbetsgivare med brist, nedre gräns, %", "Andel arbetsgivare med brist, övre gräns, %",
+          "Planned hires, 12 months", "Planned hires, 12 months, lower bound",
+          "Planned hires, 12 months, upper bound", "Employers reporting shortage, %",
+          "Employers reporting shortage, lower bound, %", "Employers reporting shortage, upper bound, %"}
+RESPONDENTS = {"Svarande arbetsgivare", "Responding employers"}
 FROM_EMPLOYED = {"Rekryteringsbehov 5 år", "Pensionsavgångar 5 år", "Hiring need 5 years", "Retirements 5 years"}
 FROM_ELIGIBLE = {"Förväntade placeringar", "Förväntade placeringar, nedre gräns", "Förväntade placeringar, övre gräns",
                  "Expected placements", "Expected placements, lower bound", "Expected placements, upper bound"}
-TOTAL_LABELS = {"Samtliga yrken i tabellen", "Samtliga jobbspår", "Samtliga",
-                "All occupations in the table", "All job tracks", "All"}
+TOTAL_LABELS = {"Samtliga yrken i kommunen", "Samtliga jobbspår", "Samtliga",
+                "All occupations in the municipality", "All job tracks", "All"}
+# a code written for Excel as ="0581" (letters and digits only): text, not a formula
+CODE = re.compile(r'="([0-9A-Za-z]{1,12})"$')
 
 
 def unneutral(v):
-    """the text before formula neutralisation (the leading apostrophe removed)"""
+    """the text before formula neutralisation (the leading apostrophe removed,
+    a code's ="..." unwrapped)"""
+    m = CODE.match(v)
+    if m:
+        return m.group(1)
     return v[1:] if v.startswith("'") and v[1:].startswith(("=", "+", "-", "@", "\t", "\r")) else v
 
 
@@ -294,6 +302,10 @@ class Disclosure:
             for h, i in col.items():
                 if h in PERSONS:
                     self.person_ok("%s column %s" % (w, h), row[i])
+                elif h in FROM_EMPLOYED:
+                    k, x = cell(row[i])
+                    if k == "number" and 0 < x < self.min_p:
+                        bad("%s column %s: %g persons published (0 < n < %d)" % (w, h, x, self.min_p))
             is_total = any(isinstance(v, str) and v in TOTAL_LABELS for v in row[:2])
             if resp is not None and not is_total:
                 k, n = cell(row[resp])
@@ -357,6 +369,26 @@ class Disclosure:
         head = [str(h) for h in rows[0]]
         col = {h: i for i, h in enumerate(head)}
         ns = {h[2:]: i for h, i in col.items() if re.fullmatch(r"n_[a-z]", h)}
+        # the report's headers: "Svarande A" / "Respondents A", estimates "... A, %"
+        words = {}
+        for h, i in col.items():
+            m = re.fullmatch(r"(Svarande|Respondents) ([A-Z])", h)
+            if m:
+                words[m.group(2)] = i
+        if words:
+            for ri, row in enumerate(rows[1:]):
+                row = list(row) + [None] * (len(head) - len(row))
+                counts = {s: cell(row[i]) for s, i in words.items()}
+                for h, i in col.items():
+                    if h in ("SSYK", "Yrke", "Occupation", "Anmärkning", "Note") or i in words.values() \
+                            or h.startswith(("Kommun", "Municipality")):
+                        continue
+                    m = re.search(r" ([A-Z])(, %)?$", h)
+                    base = [counts[m.group(1)]] if m and m.group(1) in counts else list(counts.values())
+                    if any(k != "number" or n < self.min_r for k, n in base):
+                        self.must_hide("%s row %d column %s" % (where, ri + 2, h), row[i],
+                                       "a respondent count is small")
+            return
         for ri, row in enumerate(rows[1:]):
             row = list(row) + [None] * (len(head) - len(row))
             counts = {s: cell(row[i]) for s, i in ns.items()}
@@ -391,8 +423,16 @@ def disclosure(out, min_p, min_r):
             dispatch(fn, fn[:-4], read_csv(os.path.join(rep, fn)))
             seen += 1
     sheets = read_xlsx(os.path.join(rep, "tabeller.xlsx"))
-    for name, (rows, formulas) in sheets.items():
-        dispatch("tabeller.xlsx:" + name, name, rows)
+    # the first sheet explains the others and names each sheet's CSV file,
+    # that is the table's id; it holds no table of its own
+    names = list(sheets)
+    csv_of = {}
+    for r in sheets[names[0]][0] if names else []:
+        if r and len(r) >= 4 and isinstance(r[0], str) and isinstance(r[3], str) and r[3].endswith(".csv"):
+            csv_of[r[0]] = r[3][:-4]
+    for name in names[1:] if csv_of else names:
+        rows, formulas = sheets[name]
+        dispatch("tabeller.xlsx:" + name, csv_of.get(name, name), rows)
         seen += 1
     p = Tables()
     p.feed(open(os.path.join(rep, "index.html"), encoding="utf-8").read())
@@ -455,7 +495,7 @@ FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def formula_like(v):
-    return isinstance(v, str) and v.startswith(FORMULA) and sv_number(v) is None
+    return isinstance(v, str) and v.startswith(FORMULA) and sv_number(v) is None and not CODE.match(v)
 
 
 def hostile(out):

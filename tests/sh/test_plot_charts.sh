@@ -20,14 +20,14 @@ done
 rep="$tmp/a/report"
 [ "$(head -n 1 "$rep/charts.tsv")" = "$(printf 'id\tkommun\tfile_svg\tfile_png\ttitle_sv\ttitle_en\talt_sv\talt_en')" ] ||
 	fail "charts.tsv header"
-# 6 charts per municipality (2) + heat map + comparison
-[ "$(tail -n +2 "$rep/charts.tsv" | wc -l)" -eq 14 ] || fail "charts.tsv rows: $(tail -n +2 "$rep/charts.tsv" | wc -l)"
+# 6 charts per municipality (2) + heat map + comparison + index side by side
+[ "$(tail -n +2 "$rep/charts.tsv" | wc -l)" -eq 15 ] || fail "charts.tsv rows: $(tail -n +2 "$rep/charts.tsv" | wc -l)"
 for id in top_shortage supply_demand openings vacancy_trend track_fit candidates; do
 	for k in 0581 0882; do
 		grep -q "^$id	$k	${id}_$k.svg	${id}_$k.png	" "$rep/charts.tsv" || fail "no row $id $k"
 	done
 done
-for id in verdict_heatmap city_compare; do
+for id in verdict_heatmap city_compare compare_index; do
 	grep -q "^$id		$id.svg	$id.png	" "$rep/charts.tsv" || fail "no row $id"
 done
 ls "$rep" | grep -q '\.tmp\.' && fail "temporary files left"
@@ -56,6 +56,10 @@ PY
 grep -q 'Bristyrken i Norrköping' "$rep/top_shortage_0581.svg" || fail "Swedish title with ö"
 grep -q 'Shortage occupations in Norrköping' "$tmp/en/report/top_shortage_0581.svg" || fail "English title"
 grep -q 'Kvinnor' "$rep/candidates_0581.svg" || fail "panel title"
+# Swedish charts: decimal comma on the axes and in the alternative texts
+grep -q '[0-9],5<' "$rep/compare_index.svg" || fail "no decimal comma on the Swedish axis"
+grep -q '[0-9]\.5<' "$tmp/en/report/compare_index.svg" || fail "no decimal point on the English axis"
+! cut -f7 "$rep/charts.tsv" | grep -qE '[0-9]\.[0-9]' || fail "a decimal point in a Swedish alternative text"
 
 # deterministic: the same inputs give the same bytes
 for f in "$rep"/*; do

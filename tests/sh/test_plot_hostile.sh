@@ -60,7 +60,7 @@ PY
 	fail "jobbspar-plot exited $?"
 ls "$tmp"/pwned* 2>/dev/null && fail "a label ran a command"
 rep="$tmp/out/report"
-[ "$(tail -n +2 "$rep/charts.tsv" | wc -l)" -eq 14 ] || fail "not every chart was drawn"
+[ "$(tail -n +2 "$rep/charts.tsv" | wc -l)" -eq 15 ] || fail "not every chart was drawn"
 grep -F -q 'x" ; system "touch' "$rep/top_shortage_0581.svg" "$rep/openings_0581.svg" ||
 	fail "double-quote label not drawn as text"
 grep -F -q "x' ; system 'touch" "$rep"/*.svg || fail "single-quote label not drawn as text"

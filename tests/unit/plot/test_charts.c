@@ -299,6 +299,259 @@ static void test_heatmap_max(void **state)
 	free(t.kommun_rows);
 }
 
+
+/* Numbers in titles and alternative texts follow the language: decimal
+ * comma, no-break space between thousands and U+2212 in Swedish. */
+static void test_fmt_num(void **state)
+{
+	(void)state;
+	const struct {
+		double v;
+		int dec, lang, sign;
+		const char *want;
+	} cases[] = {
+		{28.26, 1, LANG_SV, 0, "28,3"},
+		{28.26, 1, LANG_EN, 0, "28.3"},
+		{1234.5, 1, LANG_SV, 0, "1\xC2\xA0" "234,5"},
+		{1234.5, 1, LANG_EN, 0, "1,234.5"},
+		{1234567, 0, LANG_SV, 0, "1\xC2\xA0" "234\xC2\xA0" "567"},
+		{-1.5, 1, LANG_SV, 0, "\xE2\x88\x92" "1,5"},
+		{-1.5, 1, LANG_EN, 0, "-1.5"},
+		{3.24, 1, LANG_SV, 1, "+3,2"},
+		{-0.04, 1, LANG_SV, 1, "0,0"},
+		{NAN, 1, LANG_SV, 0, ".."},
+		{999, 0, LANG_SV, 0, "999"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = plot_fmt_num(cases[i].v, cases[i].dec, cases[i].lang, cases[i].sign);
+		assert_string_equal(got, cases[i].want);
+		free(got);
+	}
+}
+
+/* Counts the distinct fills of a script's series ("fs solid", "fs pattern
+ * N", "fs empty") */
+static int distinct_fills(const char *s)
+{
+	char seen[16][24];
+	int n = 0;
+	for (const char *p = s; (p = strstr(p, " fs ")); p += 4) {
+		char f[24];
+		size_t len = strcspn(p + 4, " \n,");
+		if (strncmp(p + 4, "pattern", 7) == 0)
+			len += 1 + strcspn(p + 12, " \n,");
+		snprintf(f, sizeof f, "%.*s", (int)len, p + 4);
+		int k;
+		for (k = 0; k < n; k++)
+			if (strcmp(seen[k], f) == 0)
+				break;
+		if (k == n && n < 16)
+			strcpy(seen[n++], f);
+	}
+	return n;
+}
+
+/* Every chart reads in black and white: bars of different series differ
+ * in their fill (solid, hatched, crosshatched, outlined), points in their
+ * shape, and the verdict bars carry the verdict as text. Swedish charts
+ * use the decimal comma on their axes, labels and alternative text. */
+static void test_black_and_white_and_decimal_comma(void **state)
+{
+	(void)state;
+	struct occ_row rows[3];
+	rows[0] = make_row("0581", "5120", "Kockar", 2.0, 0.625, 10, 100);
+	rows[1] = make_row("0581", "9412", "Biträden", 1.0, 0.5, 10, 100);
+	rows[1].verdict = V_BEVAKA;
+	rows[1].expansion_5y = -4.5;
+	rows[2] = make_row("0882", "5120", "Kockar", 1.5, 0.5, 10, 100);
+	struct occ_table t = {rows, 3, NULL, 0};
+	occ_table_index(&t);
+	struct track_row k[1];
+	memset(k, 0, sizeof k);
+	k[0].area = (char *)"0581";
+	k[0].track = (char *)"t1";
+	k[0].capacity = 20;
+	k[0].eligible = 44;
+	k[0].openings = 60;
+	k[0].expected = 12.5;
+	k[0].expected_lo = 8.26;
+	k[0].expected_hi = 16.74;
+	k[0].rank = 1;
+	struct track_table tt = {k, 1};
+	struct cand_counts c;
+	memset(&c, 0, sizeof c);
+	memcpy(c.kommun, "0581", 5);
+	c.n[SEX_KVINNOR][SWE_SFI_B][EDU_GYMNASIAL] = 17;
+	c.n[SEX_KVINNOR][SWE_SFI_B][EDU_FORGYMNASIAL] = 9;
+	c.total = 26;
+	struct plot_data d;
+	memset(&d, 0, sizeof d);
+	d.occ = &t;
+	d.tracks = &tt;
+	d.cand = &c;
+	d.ncand = 1;
+	struct plot_opts o = opts();
+	static const char *const areas[] = {"0581", "0882"};
+	o.compare = areas;
+	o.ncompare = 2;
+	struct chart_meta m;
+	memset(&m, 0, sizeof m);
+	int st;
+
+	char *s = run_chart(chart_top_shortage, &d, &o, "0581", &st, &m);
+	assert_int_equal(st, 1);
+	assert_non_null(strstr(s, "set decimalsign ','"));
+	/* the verdict as text at each bar */
+	assert_non_null(strstr(s, "set label 101 'brist' at first"));
+	assert_non_null(strstr(s, "set label 102 'bevaka' at first"));
+	chart_meta_clear(&m);
+	free(s);
+
+	s = run_chart(chart_openings, &d, &o, "0581", &st, &m);
+	assert_int_equal(st, 1);
+	assert_int_equal(distinct_fills(s), 3); /* replacement, growth, contraction */
+	assert_non_null(strstr(s, "gprintf("));
+	assert_null(strstr(s, "sprintf("));
+	chart_meta_clear(&m);
+	free(s);
+
+	s = run_chart(chart_supply_demand, &d, &o, "0581", &st, &m);
+	assert_int_equal(st, 1);
+	assert_non_null(strstr(s, "with points pt variable"));
+	assert_non_null(strstr(s, "keyentry with points pt 7 "));
+	assert_non_null(strstr(s, "keyentry with points pt 9 "));
+	chart_meta_clear(&m);
+	free(s);
+
+	s = run_chart(chart_track_fit, &d, &o, "0581", &st, &m);
+	assert_int_equal(st, 1);
+	assert_int_equal(distinct_fills(s), 4);
+	/* "12.5 (8.26-16.74)" in Swedish and English */
+	assert_non_null(strstr(m.alt[LANG_SV], "12,5 (8,3–16,7)"));
+	assert_non_null(strstr(m.alt[LANG_EN], "12.5 (8.3–16.7)"));
+	assert_null(strstr(m.alt[LANG_SV], "12.5"));
+	chart_meta_clear(&m);
+	free(s);
+
+	s = run_chart(chart_candidates, &d, &o, "0581", &st, &m);
+	assert_int_equal(st, 1);
+	assert_int_equal(distinct_fills(s), 4);
+	chart_meta_clear(&m);
+	free(s);
+
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	st = chart_city_compare(fp, &d, &o, &m);
+	assert_int_equal(fclose(fp), 0);
+	assert_int_equal(st, 1);
+	assert_true(distinct_fills(buf) >= 2);
+	assert_non_null(strstr(buf, "gprintf('%.1f', $2)"));
+	/* 1000 x 40 / 100 jobseekers per 1 000 employed, with a comma */
+	assert_non_null(strstr(m.alt[LANG_SV], "arbetssökande 400,0"));
+	assert_non_null(strstr(m.alt[LANG_EN], "jobseekers 400.0"));
+	chart_meta_clear(&m);
+	free(buf);
+
+	/* in English no decimal comma */
+	o.lang = LANG_EN;
+	s = run_chart(chart_top_shortage, &d, &o, "0581", &st, &m);
+	assert_null(strstr(s, "decimalsign"));
+	assert_non_null(strstr(s, "'shortage' at first"));
+	chart_meta_clear(&m);
+	free(s);
+	free(t.kommun_rows);
+}
+
+/* Retirements and openings are counts of persons: 2 retirements are not
+ * drawn even among 100 employed. */
+static void test_openings_suppresses_few_retirements(void **state)
+{
+	(void)state;
+	struct occ_row rows[2];
+	rows[0] = make_row("0581", "5120", "Kockar", 2.0, 0.5, 10, 100);
+	rows[1] = make_row("0581", "2512", "Utvecklare", 1.0, 0.5, 10, 100);
+	rows[1].replacement_5y = 2.125;  /* 1 to 4 persons */
+	rows[1].expansion_5y = 6.375;
+	rows[1].openings_5y = 8.5;
+	struct occ_table t = {rows, 2, NULL, 0};
+	occ_table_index(&t);
+	struct plot_data d;
+	memset(&d, 0, sizeof d);
+	d.occ = &t;
+	struct plot_opts o = opts();
+	struct chart_meta m;
+	memset(&m, 0, sizeof m);
+	int st;
+	char *s = run_chart(chart_openings, &d, &o, "0581", &st, &m);
+	assert_int_equal(st, 1);
+	assert_non_null(strstr(s, "31.2500"));
+	assert_null(strstr(s, "2.1250"));
+	assert_null(strstr(s, "6.3750"));
+	assert_null(strstr(s, "8.5000"));
+	assert_non_null(strstr(s, "set label 2 '..'"));
+	assert_non_null(strstr(m.alt[LANG_SV], "1 yrken visas som .."));
+	assert_numeric_blocks(s);
+	chart_meta_clear(&m);
+	free(s);
+	free(t.kommun_rows);
+}
+
+/* Chart 9 (compare mode): the index of each municipality side by side, one
+ * marker shape each, for 2 to 6 municipalities. */
+static void test_compare_index(void **state)
+{
+	(void)state;
+	static const char kommun[7][5] = {"0581", "0882", "0180", "1480", "1280", "0380", "2480"};
+	struct occ_row rows[3];
+	rows[0] = make_row("0581", "5120", "Kockar", 1.75, 0.5, 10, 100);
+	rows[0].rank = 1;
+	rows[0].score_lo = 1.25;
+	rows[0].score_hi = 2.25;
+	rows[1] = make_row("0882", "5120", "Kockar", 0.375, 0.5, 10, 100);
+	rows[1].rank = 7;
+	rows[1].verdict = V_BALANS;
+	rows[2] = make_row("0882", "9412", "Biträden", 1.5, 0.5, 10, 100);
+	rows[2].rank = 1;
+	struct occ_table t = {rows, 3, NULL, 0};
+	occ_table_index(&t);
+	struct plot_data d;
+	memset(&d, 0, sizeof d);
+	d.occ = &t;
+	struct plot_opts o = opts();
+	for (size_t nk = 1; nk <= 7; nk += 6) {
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *fp = open_memstream(&buf, &len);
+		struct chart_meta m;
+		memset(&m, 0, sizeof m);
+		assert_int_equal(chart_compare_index(fp, &d, &o, kommun, nk, &m), 0);
+		fclose(fp);
+		free(buf);
+	}
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	struct chart_meta m;
+	memset(&m, 0, sizeof m);
+	assert_int_equal(chart_compare_index(fp, &d, &o, kommun, 2, &m), 1);
+	assert_int_equal(fclose(fp), 0);
+	assert_string_equal(m.id, "compare_index");
+	/* two occupations, brist somewhere: 5120 (rank 1 in 0581) first */
+	assert_non_null(strstr(buf, "'5120 Kockar' 2, '9412 Biträden' 1"));
+	/* one marker shape per municipality */
+	assert_non_null(strstr(buf, "pt 7 "));
+	assert_non_null(strstr(buf, "pt 5 "));
+	/* 9412 is absent in 0581: a missing point */
+	assert_non_null(strstr(buf, " NaN NaN NaN\n"));
+	assert_numeric_blocks(buf);
+	assert_non_null(strstr(m.alt[LANG_SV], "5120 Kockar: 0581 1,75, 0882 0,38"));
+	assert_non_null(strstr(m.alt[LANG_EN], "9412 Biträden: 0581 not assessed, 0882 1.50"));
+	chart_meta_clear(&m);
+	free(buf);
+	free(t.kommun_rows);
+}
+
 static void test_verdict_parse(void **state)
 {
 	(void)state;
@@ -321,6 +574,10 @@ int main(void)
 		cmocka_unit_test(test_occ_table_read_expansion),
 		cmocka_unit_test(test_heatmap_max),
 		cmocka_unit_test(test_verdict_parse),
+		cmocka_unit_test(test_fmt_num),
+		cmocka_unit_test(test_black_and_white_and_decimal_comma),
+		cmocka_unit_test(test_openings_suppresses_few_retirements),
+		cmocka_unit_test(test_compare_index),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

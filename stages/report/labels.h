@@ -1,0 +1,35 @@
+/* labels: the codes of the inputs as the words a reader sees, in Swedish
+ * or English: the shortage table's flags and evidence, the survey source,
+ * Yrkesbarometer's verdicts, the placement model's terms and notes, the
+ * input files' sources and the reasons rows were rejected. A code without a
+ * word is shown as it is. Every function returns a static string or a new
+ * one, as its comment says. */
+#ifndef JOBBSPAR_REPORT_LABELS_H
+#define JOBBSPAR_REPORT_LABELS_H
+
+/* The `flag` and `evidence` codes (";"-joined) as words joined by ", ",
+ * each once, in a fixed order ("få svarande, osäker skattning"); "" when
+ * there are none. New string, caller frees. */
+char *label_flags(int en, const char *flags, const char *evidence);
+/* survey_source: eblup, synthetic, direct (static). */
+const char *label_survey_source(int en, const char *code);
+/* Yrkesbarometer's rekryteringssituation (brist, balans, överskott,
+ * paradox) as a word; "" for ""; the code itself when unknown (static or
+ * borrowed). */
+const char *label_yb(int en, const char *code);
+/* Where a verdict stands on one scale, to compare the local verdict with
+ * Yrkesbarometer's: 2 brist (and paradox), 1 bevaka, 0 balans, -1 överskott;
+ * -9 for X, "" and anything else. */
+int label_verdict_level(const char *code);
+/* A term of the placement model (model.tsv) as words; TRACK_NAME is the
+ * name of the track of a "track_<id>" term (NULL: the id). New string. */
+char *label_model_term(int en, const char *term, const char *track_name);
+/* A note of model.tsv as words (static or borrowed). */
+const char *label_model_note(int en, const char *note);
+/* The source of an input file of the contract (docs/DATA.md): "SCB,
+ * yrkesregistret" for employment.csv; "" when unknown (static). */
+const char *label_input_source(int en, const char *file);
+/* A reason of rejects.csv in the report's language (static or borrowed). */
+const char *label_reject_reason(int en, const char *reason);
+
+#endif
