@@ -209,6 +209,8 @@ static int read_shortage(const char *path, const char (*kommun)[5], size_t nkomm
 	int ck = tsv_require(r, "kommun"), cs = tsv_require(r, "ssyk");
 	int co = tsv_require(r, "openings_5y"), cv = tsv_require(r, "verdict");
 	int ca = tsv_col(r, "area_type");
+	/* the credible-shortage columns: optional (an older shortage.tsv) */
+	int ci = tsv_col(r, "shortage_index"), cp = tsv_col(r, "p_brist"), cr = tsv_col(r, "rank");
 	if (ck < 0 || cs < 0 || co < 0 || cv < 0) {
 		tsv_reader_close(r);
 		return -1;
@@ -241,6 +243,21 @@ static int read_shortage(const char *path, const char (*kommun)[5], size_t nkomm
 			break;
 		}
 		snprintf(s.verdict, sizeof s.verdict, "%s", *v ? v : "X");
+		s.shortage_index = ci >= 0 ? tsv_get_double(r, ci) : NAN;
+		s.p_brist = cp >= 0 ? tsv_get_double(r, cp) : NAN;
+		if (ci >= 0 && *tsv_get(r, ci) && !isfinite(s.shortage_index)) {
+			rc = bad(r, "shortage_index", tsv_get(r, ci));
+			break;
+		}
+		if (cp >= 0 && *tsv_get(r, cp) && !(s.p_brist >= 0 && s.p_brist <= 1)) {
+			rc = bad(r, "p_brist", tsv_get(r, cp));
+			break;
+		}
+		s.rank = cr >= 0 ? (long)tsv_get_long(r, cr, 0) : 0;
+		if (cr >= 0 && *tsv_get(r, cr) && s.rank < 1) {
+			rc = bad(r, "rank", tsv_get(r, cr));
+			break;
+		}
 		if (in->nshortage == cap) {
 			cap = cap ? 2 * cap : 256;
 			in->shortage = erealloc(in->shortage, cap * sizeof *in->shortage);
@@ -310,11 +327,13 @@ static int read_occupations(const char *path, const char (*kommun)[5], size_t nk
 		return -1;
 	int cid = tsv_require(r, "response_id"), ck = tsv_require(r, "kommun");
 	int cs = tsv_require(r, "ssyk"), co = tsv_require(r, "open_to_track");
-	if (cid < 0 || ck < 0 || cs < 0 || co < 0) {
+	int csun = tsv_require(r, "min_sun_level"), csw = tsv_require(r, "swedish_required");
+	if (cid < 0 || ck < 0 || cs < 0 || co < 0 || csun < 0 || csw < 0) {
 		tsv_reader_close(r);
 		return -1;
 	}
-	size_t cap = 0;
+	static const char *const required[] = {"ingen", "grundläggande", "god", "flytande"};
+	size_t cap = 0, scap = 0;
 	int rc;
 	while ((rc = tsv_next(r)) == 1) {
 		const char *v = tsv_get(r, co);
@@ -322,29 +341,55 @@ static int read_occupations(const char *path, const char (*kommun)[5], size_t nk
 			rc = bad(r, "open_to_track", v);
 			break;
 		}
+		int open = v[0] == '1';
 		int k = kommun_index(kommun, nkommun, tsv_get(r, ck));
-		if (v[0] != '1' || k < 0)
-			continue;
-		struct open_employer e = {.kommun = (size_t)k, .weight = NAN};
+		struct survey_row sr = {.kommun = k, .min_sun = -1, .swedish_required = REQUIRED_UNKNOWN,
+					.weight = 1};
 		v = tsv_get(r, cs);
 		if (!is_ssyk4(v)) {
 			rc = bad(r, "ssyk", v);
 			break;
 		}
-		memcpy(e.ssyk, v, 5);
-		e.response_id = estrdup(tsv_get(r, cid));
+		memcpy(sr.ssyk, v, 5);
+		v = tsv_get(r, csun);
+		if (*v) {
+			if (strlen(v) != 1 || v[0] < '0' || v[0] > '6') {
+				rc = bad(r, "min_sun_level", v);
+				break;
+			}
+			sr.min_sun = v[0] - '0';
+		}
+		v = tsv_get(r, csw);
+		for (int i = 0; i < 4 && *v; i++)
+			if (strcmp(v, required[i]) == 0)
+				sr.swedish_required = i;
+		if (*v && sr.swedish_required == REQUIRED_UNKNOWN) {
+			rc = bad(r, "swedish_required", v);
+			break;
+		}
+		const char *id = tsv_get(r, cid);
+		double weight = NAN;
 		if (weights) {
-			struct weight_entry key = {e.response_id, 0};
+			struct weight_entry key = {(char *)id, 0};
 			const struct weight_entry *w = bsearch(&key, weights, nweights, sizeof key, cmp_weight);
 			if (!w) {
 				msg_error_at(tsv_path(r), tsv_line(r),
-					     "response_id \"%s\" has no row in weights.tsv", e.response_id);
-				free(e.response_id);
+					     "response_id \"%s\" has no row in weights.tsv", id);
 				rc = -1;
 				break;
 			}
-			e.weight = w->weight;
+			weight = sr.weight = w->weight;
 		}
+		if (in->nsurvey == scap) {
+			scap = scap ? 2 * scap : 256;
+			in->survey = erealloc(in->survey, scap * sizeof *in->survey);
+		}
+		in->survey[in->nsurvey++] = sr;
+		if (!open || k < 0)
+			continue;
+		struct open_employer e = {.kommun = (size_t)k, .weight = weight};
+		memcpy(e.ssyk, sr.ssyk, 5);
+		e.response_id = estrdup(id);
 		if (in->nopen == cap) {
 			cap = cap ? 2 * cap : 256;
 			in->open = erealloc(in->open, cap * sizeof *in->open);
@@ -353,6 +398,86 @@ static int read_occupations(const char *path, const char (*kommun)[5], size_t nk
 	}
 	tsv_reader_close(r);
 	return rc < 0 ? -1 : 0;
+}
+
+/* X_of / X_first for N rows whose municipality is KOMMUN_OF(IN, i): an
+ * index below NKOMMUN, or negative (left out). */
+static void index_by_kommun(const struct inputs *in, size_t n, size_t nkommun,
+			    long (*kommun_of)(const struct inputs *, size_t), size_t **of, size_t **first)
+{
+	size_t *f = ecalloc(nkommun + 2, sizeof *f);
+	size_t *o = emalloc((n ? n : 1) * sizeof *o);
+	for (size_t i = 0; i < n; i++) {
+		long k = kommun_of(in, i);
+		if (k >= 0 && (size_t)k < nkommun)
+			f[k + 2]++;
+	}
+	/* f[k + 1] becomes the start of k, f[k + 2] the count before k + 1 */
+	for (size_t k = 0; k < nkommun; k++)
+		f[k + 2] += f[k + 1];
+	for (size_t i = 0; i < n; i++) {
+		long k = kommun_of(in, i);
+		if (k >= 0 && (size_t)k < nkommun)
+			o[f[k + 1]++] = i;
+	}
+	/* now f[k + 1] is the end of k, the start of k + 1 */
+	*of = o;
+	*first = f;
+}
+
+static long jobseeker_kommun(const struct inputs *in, size_t i)
+{
+	return in->jobseekers[i].kommun_index;
+}
+
+static long shortage_kommun(const struct inputs *in, size_t i)
+{
+	return (long)in->shortage[i].kommun;
+}
+
+static long open_kommun(const struct inputs *in, size_t i)
+{
+	return (long)in->open[i].kommun;
+}
+
+static const struct inputs *survey_sort;
+
+static int cmp_survey_ssyk(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int c = strcmp(survey_sort->survey[i].ssyk, survey_sort->survey[j].ssyk);
+	return c ? c : (i > j) - (i < j);
+}
+
+size_t inputs_survey_rows(const struct inputs *in, const char *code, size_t *first)
+{
+	size_t lo = 0, hi = in->nsurvey;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(in->survey[in->survey_by_ssyk[mid]].ssyk, code) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = lo;
+	size_t n = 0;
+	while (lo + n < in->nsurvey && strcmp(in->survey[in->survey_by_ssyk[lo + n]].ssyk, code) == 0)
+		n++;
+	return n;
+}
+
+static void build_indices(struct inputs *in, size_t nkommun)
+{
+	index_by_kommun(in, in->njobseekers, nkommun, jobseeker_kommun, &in->jobseekers_of,
+			&in->jobseekers_first);
+	index_by_kommun(in, in->nshortage, nkommun, shortage_kommun, &in->shortage_of,
+			&in->shortage_first);
+	index_by_kommun(in, in->nopen, nkommun, open_kommun, &in->open_of, &in->open_first);
+	in->survey_by_ssyk = emalloc((in->nsurvey ? in->nsurvey : 1) * sizeof *in->survey_by_ssyk);
+	for (size_t i = 0; i < in->nsurvey; i++)
+		in->survey_by_ssyk[i] = i;
+	survey_sort = in;
+	qsort(in->survey_by_ssyk, in->nsurvey, sizeof *in->survey_by_ssyk, cmp_survey_ssyk);
 }
 
 static int exists(const char *path)
@@ -384,6 +509,7 @@ int inputs_read(const char *out, const char (*kommun)[5], size_t nkommun,
 	if (in->have_occupations && read_occupations(occupations, kommun, nkommun,
 						     in->have_weights ? w : NULL, nw, in) != 0)
 		goto done;
+	build_indices(in, nkommun);
 	rc = 0;
 done:
 	for (size_t i = 0; i < nw; i++)
@@ -409,5 +535,13 @@ void inputs_free(struct inputs *in)
 	for (size_t i = 0; i < in->nopen; i++)
 		free(in->open[i].response_id);
 	free(in->open);
+	free(in->survey);
+	free(in->jobseekers_of);
+	free(in->jobseekers_first);
+	free(in->shortage_of);
+	free(in->shortage_first);
+	free(in->open_of);
+	free(in->open_first);
+	free(in->survey_by_ssyk);
 	memset(in, 0, sizeof *in);
 }

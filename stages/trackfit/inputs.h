@@ -35,6 +35,21 @@ struct shortage_row {
 	char ssyk[5];
 	double openings_5y;       /* NaN when missing */
 	char verdict[16];
+	double shortage_index;    /* NaN when missing (or an older shortage.tsv) */
+	double p_brist;           /* NaN likewise */
+	long rank;                /* 0 when not assessed */
+};
+
+/* Swedish the employer requires (occupations.tsv swedish_required). */
+enum { REQUIRED_UNKNOWN = -1, REQUIRED_INGEN, REQUIRED_GRUNDLAGGANDE, REQUIRED_GOD,
+       REQUIRED_FLYTANDE };
+
+struct survey_row {           /* one row of occupations.tsv: what the employer requires */
+	int kommun;               /* index among the reporting municipalities, -1 other */
+	char ssyk[5];
+	int min_sun;              /* 0-6, -1 not given */
+	int swedish_required;     /* REQUIRED_* */
+	double weight;            /* final_weight, 1 when weights.tsv is absent */
 };
 
 struct open_employer {        /* one (response, kommun, ssyk) with open_to_track = 1 */
@@ -55,7 +70,16 @@ struct inputs {
 	size_t nshortage;
 	struct open_employer *open;  /* NULL when occupations.tsv is absent */
 	size_t nopen;
+	struct survey_row *survey;   /* every row of occupations.tsv */
+	size_t nsurvey;
 	int have_occupations, have_weights;
+	/* Indices by reporting municipality k: the rows of X are
+	 * X_of[X_first[k] .. X_first[k + 1]) (in table order). */
+	size_t *jobseekers_of, *jobseekers_first;
+	size_t *shortage_of, *shortage_first;
+	size_t *open_of, *open_first;
+	/* the survey rows sorted by SSYK code, then table order */
+	size_t *survey_by_ssyk;
 };
 
 /* Reads the tables under OUT for the NKOMMUN reporting municipalities
@@ -64,6 +88,10 @@ struct inputs {
 int inputs_read(const char *out, const char (*kommun)[5], size_t nkommun,
 		const struct track *tracks, size_t ntracks, struct inputs *in);
 void inputs_free(struct inputs *in);
+
+/* The survey rows of the 4-digit SSYK CODE: writes the first position in
+ * in->survey_by_ssyk and returns how many follow it. */
+size_t inputs_survey_rows(const struct inputs *in, const char *code, size_t *first);
 
 /* Index of CODE among the reporting municipalities, or -1. */
 int kommun_index(const char (*kommun)[5], size_t nkommun, const char *code);

@@ -3,6 +3,7 @@
 #include "inputs.h"
 #include "output.h"
 #include "placement.h"
+#include "propose.h"
 #include "score.h"
 #include "settings.h"
 #include "track.h"
@@ -10,140 +11,151 @@
 #include "codes.h"
 #include "msg.h"
 #include "stage.h"
-#include "version.h"
+#include "schema.h"
 
-#include <getopt.h>
 #include <gsl/gsl_errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-static void usage(FILE *fp)
+enum { OPT_SEED = STAGE_OPT_OWN };
+
+static int trackfit_option(struct stage *st, int opt, const char *arg)
 {
-	fputs("usage: jobbspar-trackfit [-c FILE] [--set section.key=value]... [-o OUT] [--seed N]\n"
-	      "                         [-v] [-h] [--version]\n"
-	      "Scores the job tracks of the configuration ([track.<id>] sections) in every reporting\n"
-	      "municipality and assigns candidates to tracks.\n"
-	      "Reads  OUT/shortage.tsv, OUT/work/jobseekers.tsv, OUT/work/outcomes.tsv and, when present,\n"
-	      "       OUT/work/occupations.tsv and OUT/work/weights.tsv.\n"
-	      "Writes OUT/trackfit.tsv, OUT/model.tsv and OUT/restricted/assignment.tsv (mode 0600).\n"
-	      "  -c, --config FILE   configuration (default $JOBBSPAR_CONFIG, else data/default.ini)\n"
-	      "  -s, --set S.K=V     override one configuration key (repeatable)\n"
-	      "  -o, --output OUT    output folder (default run.output)\n"
-	      "      --seed N        random seed (default run.seed)\n"
-	      "  -v, --verbose       progress notes on standard error\n"
-	      "  -h, --help          this help\n"
-	      "      --version       the version\n"
-	      "Exit status: 0 ok, 1 data or I/O error, 2 usage error.\n", fp);
+	if (opt != OPT_SEED)
+		return -1;
+	stage_override(st, "--seed", "run", "seed", arg);
+	return 0;
+}
+
+static const struct option trackfit_longopts[] = {
+	{"seed", required_argument, NULL, OPT_SEED},
+	{NULL, 0, NULL, 0},
+};
+
+static const struct stage_cli cli = {
+	.prog = "jobbspar-trackfit",
+	.synopsis = "[--seed N]",
+	.about = "Scores the job tracks of the configuration ([track.<id>] sections) where they are\n"
+		 "offered ([offer.<id>.<kommun>] sections), assigns candidates to tracks and proposes\n"
+		 "next year's new tracks.\n"
+		 "Reads  OUT/shortage.tsv, OUT/work/jobseekers.tsv, OUT/work/outcomes.tsv and, when present,\n"
+		 "       OUT/work/occupations.tsv and OUT/work/weights.tsv.\n"
+		 "Writes OUT/trackfit.tsv, OUT/trackfit_areas.tsv, OUT/proposals.tsv, OUT/model.tsv and\n"
+		 "       OUT/restricted/assignment.tsv (mode 0600).\n",
+	.options = "      --seed N        random seed (sets run.seed)\n",
+	.stage = SCHEMA_TRACKFIT,
+	.longopts = trackfit_longopts,
+	.option = trackfit_option,
+};
+
+/* Writes every table; 0 or -1 after a message. */
+static int write_tables(const char *out, const char *restricted, const struct trackfit_result *result,
+			const struct proposals *proposals, const struct output_context *c)
+{
+	if (stage_mkdir(restricted, 0700) != 0)
+		return -1;
+	if (chmod(restricted, 0700) != 0) {
+		msg_error("%s: cannot restrict the folder to its owner", restricted);
+		return -1;
+	}
+	char *trackfit = path_join(out, "trackfit.tsv"), *areas = path_join(out, "trackfit_areas.tsv");
+	char *proposed = path_join(out, "proposals.tsv"), *model = path_join(out, "model.tsv");
+	char *assignment = path_join(restricted, "assignment.tsv");
+	int rc = output_trackfit(trackfit, result, c) != 0 || output_areas(areas, result, proposals, c) != 0
+		 || output_proposals(proposed, proposals, c) != 0 || output_model(model, c->m, c->tracks) != 0
+		 || output_assignment(assignment, result, c->kommun, c->tracks) != 0 ? -1 : 0;
+	free(trackfit);
+	free(areas);
+	free(proposed);
+	free(model);
+	free(assignment);
+	return rc;
 }
 
 int main(int argc, char **argv)
 {
 	gsl_set_error_handler_off();
-	stage_start("jobbspar-trackfit");
-	static const struct option longopts[] = {
-		{"config", required_argument, NULL, 'c'}, {"set", required_argument, NULL, 's'},
-		{"output", required_argument, NULL, 'o'}, {"seed", required_argument, NULL, 'S'},
-		{"verbose", no_argument, NULL, 'v'}, {"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'}, {NULL, 0, NULL, 0}};
-	const char *config_path = NULL, *out_override = NULL, *seed = NULL;
-	char **sets = ecalloc((size_t)argc + 1, sizeof *sets);
-	size_t nsets = 0;
-	int opt;
-	while ((opt = getopt_long(argc, argv, "c:s:o:vh", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'c': config_path = optarg; break;
-		case 's': sets[nsets++] = optarg; break;
-		case 'o': out_override = optarg; break;
-		case 'S': seed = optarg; break;
-		case 'v': msg_set_verbose(1); break;
-		case 'h': free(sets); usage(stdout); return stage_close_stdout();
-		case 'V': free(sets); printf("jobbspar-trackfit %s\n", JOBBSPAR_VERSION); return stage_close_stdout();
-		default: free(sets); usage(stderr); return EXIT_USAGE;
-		}
-	}
-	if (optind < argc) {
-		msg_error("unexpected argument \"%s\"", argv[optind]);
-		free(sets);
-		usage(stderr);
-		return EXIT_USAGE;
-	}
-	int usage_error;
-	struct config *cfg = stage_config(config_path, sets, nsets, &usage_error);
-	free(sets);
-	if (!cfg)
-		return usage_error ? EXIT_USAGE : EXIT_DATA;
-	if (seed) {
-		char *end;
-		strtoul(seed, &end, 10);
-		if (!*seed || *end || seed[0] == '-') {
-			msg_error("--seed %s: expected a non-negative integer", seed);
-			config_free(cfg);
-			return EXIT_USAGE;
-		}
-		config_set(cfg, "run", "seed", seed);
-	}
+	struct stage st = {0};
+	int status;
+	if (stage_begin(&st, &cli, argc, argv, &status) != 0)
+		return stage_end(&st, status);
+	struct config *cfg = st.cfg;
+	const char *out_override = st.output;
 
-	int status = EXIT_DATA;
+	status = EXIT_DATA;
 	char *refdir = stage_refdir(cfg), *out = stage_output_dir(cfg, out_override);
 	char *restricted = path_join(out, "restricted");
 	struct codes *codes = codes_load(refdir);
 	char (*kommun)[5] = NULL;
-	size_t nkommun = 0, ntracks = 0;
-	struct track *tracks = NULL;
+	const char **kommun_name = NULL;
+	size_t nkommun = 0, ntracks = 0, nbundles = 0, noffers = 0;
+	struct track *tracks = NULL, *bundles = NULL;
+	struct track_offer *offers = NULL;
 	struct trackfit_settings s;
 	struct placement_settings ps;
 	struct inputs in = {0};
 	struct placement_model model = {0};
 	struct trackfit_result result = {0};
-	int have_inputs = 0, have_model = 0, have_result = 0;
+	struct proposals proposals = {0};
+	struct ssyk3_labels labels;
+	int have_inputs = 0, have_model = 0, have_result = 0, have_labels = 0, have_proposals = 0;
 	if (!codes || stage_municipalities(cfg, codes, &kommun, &nkommun) != 0
 	    || tracks_load(cfg, codes, &tracks, &ntracks) != 0
-	    || trackfit_settings_load(cfg, &s, &ps) != 0)
+	    || bundles_load(cfg, codes, &bundles, &nbundles) != 0
+	    || trackfit_settings_load(cfg, &s, &ps) != 0
+	    || offers_load(cfg, codes, tracks, ntracks, (const char (*)[5])kommun, nkommun, s.plan_year,
+			   &offers, &noffers) != 0)
 		goto done;
+	if (ssyk3_labels_load(refdir, &labels) != 0)
+		goto done;
+	have_labels = 1;
+	kommun_name = emalloc((nkommun ? nkommun : 1) * sizeof *kommun_name);
+	for (size_t k = 0; k < nkommun; k++) {
+		const struct kommun_entry *e = codes_kommun_find(codes, kommun[k]);
+		kommun_name[k] = e ? e->name : kommun[k];
+	}
 	if (inputs_read(out, (const char (*)[5])kommun, nkommun, tracks, ntracks, &in) != 0)
 		goto done;
 	have_inputs = 1;
 	msg_note("%zu jobseekers in %zu municipalities, %zu outcomes (%zu of other tracks, %zu not yet observed)",
 		 in.njobseekers, nkommun, in.noutcomes, in.outcomes_other_track, in.outcomes_unobserved);
+	msg_note("%zu tracks offered in %zu municipalities in %d", noffers, nkommun, s.plan_year);
 	placement_fit(&model, in.outcomes, in.noutcomes, tracks, ntracks, &ps);
 	have_model = 1;
 	msg_note("placement model: %s%s%s", model.use_model ? "logistic regression" : "fallback rates",
 		 model.reason ? ": " : "", model.reason ? model.reason : "");
-	if (trackfit_compute(&in, nkommun, tracks, ntracks, &model, &s, &result) != 0)
+	if (trackfit_compute(&in, nkommun, tracks, ntracks, offers, noffers, &model, &s, &result) != 0)
 		goto done;
 	have_result = 1;
 	msg_note("%ld candidates, %zu eligible for a track", result.candidates, result.nassignment);
-	char *trackfit_path = path_join(out, "trackfit.tsv");
-	char *model_path = path_join(out, "model.tsv");
-	char *assignment_path = path_join(restricted, "assignment.tsv");
-	int ok = stage_mkdir(restricted, 0700) == 0;
-	if (ok && chmod(restricted, 0700) != 0) {
-		msg_error("%s: cannot restrict the folder to its owner", restricted);
-		ok = 0;
-	}
-	ok = ok && output_trackfit(trackfit_path, &result, (const char (*)[5])kommun, tracks, &model) == 0
-	     && output_model(model_path, &model, tracks) == 0
-	     && output_assignment(assignment_path, &result, (const char (*)[5])kommun, tracks) == 0;
-	free(trackfit_path);
-	free(model_path);
-	free(assignment_path);
-	if (ok)
+	proposals_compute(&in, nkommun, tracks, ntracks, bundles, nbundles, offers, noffers, &labels, &model,
+			  &s, &proposals);
+	have_proposals = 1;
+	struct output_context c = {(const char (*)[5])kommun, kommun_name, nkommun, tracks, offers, &in,
+				   &model, &s};
+	if (write_tables(out, restricted, &result, &proposals, &c) == 0)
 		status = 0;
 done:
+	if (have_proposals)
+		proposals_free(&proposals);
 	if (have_result)
 		trackfit_result_free(&result);
 	if (have_model)
 		placement_free(&model);
 	if (have_inputs)
 		inputs_free(&in);
+	if (have_labels)
+		ssyk3_labels_free(&labels);
+	offers_free(offers, noffers);
 	tracks_free(tracks, ntracks);
+	tracks_free(bundles, nbundles);
+	free(kommun_name);
 	free(kommun);
 	codes_free(codes);
 	free(restricted);
 	free(refdir);
 	free(out);
-	config_free(cfg);
-	return status;
+	return stage_end(&st, status);
 }

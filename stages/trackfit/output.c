@@ -1,12 +1,102 @@
 #include "output.h"
+#include "disclose.h"
+#include "explain.h"
 #include "msg.h"
 #include "tsv.h"
 
 #include <math.h>
 #include <stdlib.h>
 
-int output_trackfit(const char *path, const struct trackfit_result *r, const char (*kommun)[5],
-		    const struct track *tracks, const struct placement_model *m)
+/* A count of persons, or the mark when HIDDEN. */
+static void put_count(struct tsv_writer *w, long n, int hidden)
+{
+	if (hidden)
+		tsv_put_str(w, DISCLOSE_MARK);
+	else
+		tsv_put_long(w, n);
+}
+
+/* A number with DECIMALS decimals (NaN: empty, a missing value hides
+ * nothing), or the mark when HIDDEN. */
+static void put_fixed(struct tsv_writer *w, double v, int decimals, int hidden)
+{
+	if (hidden && !isnan(v))
+		tsv_put_str(w, DISCLOSE_MARK);
+	else
+		tsv_put_fixed(w, v, decimals);
+}
+
+/* Appends WORD to the ";"-joined list *LIST when COND. */
+static void flag(char **list, int cond, const char *word)
+{
+	if (!cond)
+		return;
+	char *next = easprintf("%s%s%s", *list, **list ? ";" : "", word);
+	free(*list);
+	*list = next;
+}
+
+/* The flags of a row (docs/TABLES.md): a new string. */
+static char *row_flags(const struct trackfit_row *r, unsigned hidden)
+{
+	char *f = estrdup("");
+	flag(&f, hidden != 0, "small_counts");
+	flag(&f, r->eligible == 0, "no_eligible");
+	flag(&f, r->eligible > 0 && r->eligible < r->capacity, "not_full");
+	flag(&f, r->filled_other > 0, "filled_by_not_interested");
+	flag(&f, r->employers_open == 0, "no_open_employer");
+	flag(&f, !(r->openings_unweighted > 0), "no_demand");
+	return f;
+}
+
+/* "5120 brist, 9412 bevaka": the largest target occupations and their verdicts. */
+static char *top_occupations(const struct trackfit_row *r, const struct inputs *in)
+{
+	char *out = estrdup("");
+	for (int i = 0; i < r->ntop; i++) {
+		const struct shortage_row *s = &in->shortage[r->top[i]];
+		char *next = easprintf("%s%s%s %s", out, i ? ", " : "", s->ssyk, s->verdict);
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
+/* The columns every scored row shares, from eligible on (hidden cells as
+ * the mark). */
+static void put_verdict_counts(struct tsv_writer *w, const struct trackfit_row *r)
+{
+	tsv_put_long(w, r->occupations);
+	for (int v = 0; v < VERDICT_COUNT; v++)
+		tsv_put_long(w, r->occupations_verdict[v]);
+}
+
+static void put_explanation(struct tsv_writer *w, const struct trackfit_row *r, unsigned h,
+			    const struct output_context *c, char *(*sentence)(const void *, const struct trackfit_row *,
+									    unsigned, const struct output_context *,
+									    enum explain_lang),
+			    const void *arg)
+{
+	char *f = row_flags(r, h), *cols = disclose_columns(h);
+	char *sv = sentence(arg, r, h, c, EXPLAIN_SV), *en = sentence(arg, r, h, c, EXPLAIN_EN);
+	tsv_put_str(w, f);
+	tsv_put_str(w, cols);
+	tsv_put_str(w, sv);
+	tsv_put_str(w, en);
+	free(f);
+	free(cols);
+	free(sv);
+	free(en);
+}
+
+static char *track_sentence(const void *arg, const struct trackfit_row *r, unsigned h,
+			    const struct output_context *c, enum explain_lang lang)
+{
+	(void)arg;
+	return explain_track(r, h, c->s->min_persons, c->s->horizon_years, lang);
+}
+
+int output_trackfit(const char *path, const struct trackfit_result *r, const struct output_context *c)
 {
 	static const char *const columns[] = {
 		"kommun", "track", "capacity", "eligible", "interested", "openings",
@@ -15,47 +105,238 @@ int output_trackfit(const char *path, const struct trackfit_result *r, const cha
 		"interest_credit", "openings_unweighted", "employers_open", "employers_open_weighted",
 		"p_mean", "p_source", "demand_coverage", "supply_ratio", "placement_ratio",
 		"assigned", "assigned_wanted", "assigned_expected", "interest_assigned",
-		"interest_expected", "gain", NULL};
+		"interest_expected", "gain",
+		"provider", "start", "end", "excluded_swedish", "excluded_education", "selected",
+		"filled_interested", "filled_other", "occupations", "occupations_brist",
+		"occupations_bevaka", "occupations_balans", "occupations_overskott", "occupations_x",
+		"top_occupations", "flag", "suppressed", "explain_sv", "explain_en", NULL};
 	struct tsv_writer *w = tsv_writer_open(path, columns, 0644);
 	if (!w)
 		return -1;
 	for (size_t i = 0; i < r->nrows; i++) {
 		const struct trackfit_row *row = &r->rows[i];
-		const struct track *t = &tracks[row->track];
-		tsv_put_str(w, kommun[row->kommun]);
+		const struct track *t = &c->tracks[row->track];
+		const struct track_offer *o = &c->offers[row->offer];
+		unsigned h = disclose_row(row, c->s->min_persons, c->s->min_respondents);
+		tsv_put_str(w, c->kommun[row->kommun]);
 		tsv_put_str(w, t->id);
 		tsv_put_long(w, row->capacity);
-		tsv_put_long(w, row->eligible);
-		tsv_put_long(w, row->interested);
+		put_count(w, row->eligible, h & HIDE_ELIGIBLE);
+		put_count(w, row->interested, h & HIDE_INTERESTED);
 		tsv_put_fixed(w, row->openings, 2);
-		tsv_put_fixed(w, row->expected, 2);
-		tsv_put_fixed(w, row->expected_lo, 1);
-		tsv_put_fixed(w, row->expected_hi, 1);
+		put_fixed(w, row->expected, 2, h & HIDE_EXPECTED);
+		put_fixed(w, row->expected_lo, 1, h & HIDE_EXPECTED);
+		put_fixed(w, row->expected_hi, 1, h & HIDE_EXPECTED);
 		tsv_put_fixed(w, row->fit, 1);
 		tsv_put_long(w, row->rank);
 		tsv_put_str(w, t->name);
-		tsv_put_long(w, row->eligible_women);
-		tsv_put_long(w, row->eligible_men);
-		tsv_put_long(w, row->interested_women);
-		tsv_put_long(w, row->interested_men);
-		tsv_put_fixed(w, row->interest_credit, 2);
+		put_count(w, row->eligible_women, h & HIDE_ELIGIBLE_WOMEN);
+		put_count(w, row->eligible_men, h & HIDE_ELIGIBLE_MEN);
+		put_count(w, row->interested_women, h & HIDE_INTERESTED_WOMEN);
+		put_count(w, row->interested_men, h & HIDE_INTERESTED_MEN);
+		put_fixed(w, row->interest_credit, 2, h & HIDE_INTEREST_CREDIT);
 		tsv_put_fixed(w, row->openings_unweighted, 2);
 		if (row->employers_open >= 0)
 			tsv_put_long(w, row->employers_open);
 		else
 			tsv_put_empty(w);
-		tsv_put_fixed(w, row->employers_open_weighted, 2);
-		tsv_put_fixed(w, row->p_mean, 4);
-		tsv_put_str(w, placement_source_name(m->source[row->track]));
+		put_fixed(w, row->employers_open_weighted, 2, h & HIDE_EMPLOYERS_WEIGHTED);
+		put_fixed(w, row->p_mean, 4, h & HIDE_EXPECTED);
+		tsv_put_str(w, placement_source_name(row->p_source));
 		tsv_put_fixed(w, row->demand, 4);
-		tsv_put_fixed(w, row->supply, 4);
-		tsv_put_fixed(w, row->placement, 4);
-		tsv_put_long(w, row->assigned);
-		tsv_put_long(w, row->assigned_wanted);
-		tsv_put_fixed(w, row->assigned_expected, 2);
-		tsv_put_long(w, row->interest_assigned);
-		tsv_put_fixed(w, row->interest_expected, 2);
-		tsv_put_fixed(w, row->assigned_expected - row->interest_expected, 2);
+		put_fixed(w, row->supply, 4, h & HIDE_SUPPLY);
+		put_fixed(w, row->placement, 4, h & HIDE_EXPECTED);
+		put_count(w, row->assigned, h & HIDE_ASSIGNED);
+		put_count(w, row->assigned_wanted, h & HIDE_ASSIGNED_WANTED);
+		put_fixed(w, row->assigned_expected, 2, h & HIDE_ASSIGNED_EXPECTED);
+		put_count(w, row->interest_assigned, h & HIDE_INTEREST_ASSIGNED);
+		put_fixed(w, row->interest_expected, 2, h & HIDE_INTEREST_EXPECTED);
+		put_fixed(w, row->assigned_expected - row->interest_expected, 2, h & HIDE_GAIN);
+		tsv_put_str(w, o->provider);
+		if (o->start)
+			tsv_put_long(w, o->start);
+		else
+			tsv_put_empty(w);
+		if (o->end)
+			tsv_put_long(w, o->end);
+		else
+			tsv_put_empty(w);
+		put_count(w, row->excluded_swedish, h & HIDE_EXCLUDED_SWEDISH);
+		put_count(w, row->excluded_education, h & HIDE_EXCLUDED_EDUCATION);
+		put_count(w, row->selected, h & HIDE_SELECTED);
+		put_count(w, row->filled_interested, h & HIDE_FILLED_INTERESTED);
+		put_count(w, row->filled_other, h & HIDE_FILLED_OTHER);
+		put_verdict_counts(w, row);
+		char *top = top_occupations(row, c->in);
+		tsv_put_str(w, top);
+		free(top);
+		put_explanation(w, row, h, c, track_sentence, NULL);
+		tsv_end_row(w);
+	}
+	return tsv_writer_close(w);
+}
+
+int output_areas(const char *path, const struct trackfit_result *r, const struct proposals *p,
+		 const struct output_context *c)
+{
+	static const char *const columns[] = {"kommun", "name", "year", "tracks", "candidates",
+					      "eligible_any", "proposals", "flag", "note_sv", "note_en",
+					      NULL};
+	struct tsv_writer *w = tsv_writer_open(path, columns, 0644);
+	if (!w)
+		return -1;
+	long minp = c->s->min_persons;
+	for (size_t k = 0; k < c->nkommun; k++) {
+		const struct kommun_summary *ks = &r->kommun[k];
+		size_t shown = 0;
+		for (size_t i = 0; i < p->n; i++)
+			shown += p->p[i].row.kommun == k;
+		int hide_c = disclose_count_hidden((double)ks->candidates, minp);
+		int hide_e = disclose_count_hidden((double)ks->eligible_any, minp);
+		tsv_put_str(w, c->kommun[k]);
+		tsv_put_str(w, c->kommun_name[k]);
+		tsv_put_long(w, c->s->plan_year);
+		tsv_put_long(w, (long)ks->tracks);
+		put_count(w, ks->candidates, hide_c);
+		put_count(w, ks->eligible_any, hide_e);
+		tsv_put_long(w, (long)shown);
+		char *f = estrdup("");
+		flag(&f, ks->tracks == 0, "no_tracks");
+		flag(&f, ks->candidates == 0, "no_candidates");
+		flag(&f, hide_c || hide_e, "small_counts");
+		tsv_put_str(w, f);
+		free(f);
+		char *sv, *en;
+		if (ks->tracks == 0) {
+			sv = easprintf("Inga jobbspår erbjuds i %s %d enligt konfigurationen, så det finns "
+				       "ingen spårtabell%s", c->kommun_name[k], c->s->plan_year,
+				       shown ? "; se förslagen till nya spår." : ".");
+			en = easprintf("No job track is offered in %s in %d according to the configuration, "
+				       "so there is no track table%s", c->kommun_name[k], c->s->plan_year,
+				       shown ? "; see the proposals for new tracks." : ".");
+		} else if (ks->tracks == 1) {
+			sv = easprintf("1 jobbspår erbjuds i %s %d.", c->kommun_name[k], c->s->plan_year);
+			en = easprintf("1 job track is offered in %s in %d.", c->kommun_name[k], c->s->plan_year);
+		} else {
+			sv = easprintf("%zu jobbspår erbjuds i %s %d.", ks->tracks, c->kommun_name[k],
+				       c->s->plan_year);
+			en = easprintf("%zu job tracks are offered in %s in %d.", ks->tracks, c->kommun_name[k],
+				       c->s->plan_year);
+		}
+		tsv_put_str(w, sv);
+		tsv_put_str(w, en);
+		free(sv);
+		free(en);
+		tsv_end_row(w);
+	}
+	return tsv_writer_close(w);
+}
+
+static const char *kind_name(enum proposal_kind k)
+{
+	switch (k) {
+	case PROPOSAL_TRACK: return "track";
+	case PROPOSAL_BUNDLE: return "bundle";
+	case PROPOSAL_SSYK3: return "ssyk3";
+	}
+	return "";
+}
+
+static const char *requirement_name(enum requirement_source r)
+{
+	switch (r) {
+	case REQUIREMENT_TRACK: return "track";
+	case REQUIREMENT_SURVEY_KOMMUN: return "survey_kommun";
+	case REQUIREMENT_SURVEY_ALL: return "survey_all";
+	case REQUIREMENT_NONE: return "none";
+	}
+	return "";
+}
+
+static char *proposal_sentence(const void *arg, const struct trackfit_row *r, unsigned h,
+			       const struct output_context *c, enum explain_lang lang)
+{
+	const struct proposal *p = arg;
+	return explain_proposal(r, h, c->s->min_persons, c->s->horizon_years, p->obstacle,
+				p->def.min_swedish, p->def.min_sun, lang);
+}
+
+int output_proposals(const char *path, const struct proposals *p, const struct output_context *c)
+{
+	static const char *const columns[] = {
+		"kommun", "rank", "kind", "id", "name_sv", "name_en", "occupations", "capacity",
+		"min_swedish", "min_sun", "requirements", "openings", "openings_unweighted",
+		"occupations_brist", "occupations_bevaka", "p_brist", "best_shortage_rank",
+		"eligible", "interested", "excluded_swedish", "excluded_education", "selected",
+		"filled_interested", "filled_other", "employers_open", "employers_open_weighted",
+		"expected_placements", "expected_lo", "expected_hi", "p_mean", "p_source",
+		"demand_coverage", "supply_ratio", "placement_ratio", "shortage_ratio", "interest_ratio",
+		"employer_ratio", "fit", "p_first", "obstacle", "flag", "suppressed", "explain_sv", "explain_en", NULL};
+	static const char *const swedish[] = {"", "sfi-a", "sfi-b", "sfi-c", "sfi-d", "sas", "modersmål"};
+	struct tsv_writer *w = tsv_writer_open(path, columns, 0644);
+	if (!w)
+		return -1;
+	for (size_t i = 0; i < p->n; i++) {
+		const struct proposal *q = &p->p[i];
+		const struct trackfit_row *row = &q->row;
+		unsigned h = disclose_row(row, c->s->min_persons, c->s->min_respondents);
+		tsv_put_str(w, c->kommun[row->kommun]);
+		tsv_put_long(w, q->rank);
+		tsv_put_str(w, kind_name(q->kind));
+		tsv_put_str(w, q->id);
+		tsv_put_str(w, q->name_sv);
+		tsv_put_str(w, q->name_en);
+		char *occ = estrdup("");
+		for (size_t j = 0; j < q->def.ntarget; j++) {
+			char *next = easprintf("%s%s%s", occ, j ? ", " : "", q->def.target[j].prefix);
+			free(occ);
+			occ = next;
+		}
+		tsv_put_str(w, occ);
+		free(occ);
+		tsv_put_long(w, row->capacity);
+		tsv_put_str(w, q->def.min_swedish > 0 && q->def.min_swedish <= 6 ? swedish[q->def.min_swedish] : "");
+		if (q->def.min_sun >= 0)
+			tsv_put_long(w, q->def.min_sun);
+		else
+			tsv_put_empty(w);
+		tsv_put_str(w, requirement_name(q->requirements));
+		tsv_put_fixed(w, row->openings, 2);
+		tsv_put_fixed(w, row->openings_unweighted, 2);
+		tsv_put_long(w, row->occupations_verdict[VERDICT_BRIST]);
+		tsv_put_long(w, row->occupations_verdict[VERDICT_BEVAKA]);
+		tsv_put_fixed(w, q->p_brist, 3);
+		if (q->best_rank > 0)
+			tsv_put_long(w, q->best_rank);
+		else
+			tsv_put_empty(w);
+		put_count(w, row->eligible, h & HIDE_ELIGIBLE);
+		put_count(w, row->interested, h & HIDE_INTERESTED);
+		put_count(w, row->excluded_swedish, h & HIDE_EXCLUDED_SWEDISH);
+		put_count(w, row->excluded_education, h & HIDE_EXCLUDED_EDUCATION);
+		put_count(w, row->selected, h & HIDE_SELECTED);
+		put_count(w, row->filled_interested, h & HIDE_FILLED_INTERESTED);
+		put_count(w, row->filled_other, h & HIDE_FILLED_OTHER);
+		if (row->employers_open >= 0)
+			tsv_put_long(w, row->employers_open);
+		else
+			tsv_put_empty(w);
+		put_fixed(w, row->employers_open_weighted, 2, h & HIDE_EMPLOYERS_WEIGHTED);
+		put_fixed(w, row->expected, 2, h & HIDE_EXPECTED);
+		put_fixed(w, row->expected_lo, 1, h & HIDE_EXPECTED);
+		put_fixed(w, row->expected_hi, 1, h & HIDE_EXPECTED);
+		put_fixed(w, row->p_mean, 4, h & HIDE_EXPECTED);
+		tsv_put_str(w, placement_source_name(row->p_source));
+		tsv_put_fixed(w, row->demand, 4);
+		put_fixed(w, row->supply, 4, h & HIDE_SUPPLY);
+		put_fixed(w, row->placement, 4, h & HIDE_EXPECTED);
+		tsv_put_fixed(w, q->shortage_ratio, 4);
+		put_fixed(w, q->interest_ratio, 4, h & HIDE_INTEREST_RATIO);
+		put_fixed(w, q->employer_ratio, 4, h & HIDE_EMPLOYER_RATIO);
+		tsv_put_fixed(w, q->fit, 1);
+		tsv_put_fixed(w, q->p_first, 3);
+		tsv_put_str(w, explain_obstacle_code(q->obstacle));
+		put_explanation(w, row, h, c, proposal_sentence, q);
 		tsv_end_row(w);
 	}
 	return tsv_writer_close(w);

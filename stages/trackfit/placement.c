@@ -218,6 +218,7 @@ void placement_fit(struct placement_model *m, const struct outcome *o, size_t n,
 	m->source = emalloc(ntracks * sizeof *m->source);
 	for (size_t t = 0; t < ntracks; t++)
 		m->fallback[t] = isnan(tracks[t].fallback_rate) ? s->fallback_rate : tracks[t].fallback_rate;
+	m->fallback_new = s->fallback_rate;
 	m->auc = m->brier = m->brier_baseline = m->loglik = NAN;
 	m->n_outcomes = n;
 	for (size_t i = 0; i < n; i++) {
@@ -301,6 +302,13 @@ double placement_track_term(const struct placement_model *m, const double *beta,
 		beta = m->beta;
 	if (m->track_outcomes[t])
 		return beta[FEAT_PERSON_COUNT + t]; /* 0 for the reference track */
+	return placement_mean_track_term(m, beta);
+}
+
+double placement_mean_track_term(const struct placement_model *m, const double *beta)
+{
+	if (!beta)
+		beta = m->beta;
 	double sum = 0, count = 0;
 	for (size_t u = 0; u < m->ntracks; u++)
 		if (m->track_outcomes[u]) {
@@ -310,6 +318,19 @@ double placement_track_term(const struct placement_model *m, const double *beta,
 	return count > 0 ? sum / count : 0;
 }
 
+/* The logistic probability of X with the track term TRACK_TERM. */
+static double prob_with_term(const struct placement_model *m, const double *beta, const struct person *x,
+			     double track_term)
+{
+	double row[FEAT_PERSON_COUNT];
+	placement_person_features(x, row);
+	double eta = track_term;
+	for (size_t j = 0; j < FEAT_PERSON_COUNT; j++)
+		if (m->kept[j])
+			eta += beta[j] * row[j];
+	return eta >= 0 ? 1 / (1 + exp(-eta)) : exp(eta) / (1 + exp(eta));
+}
+
 double placement_prob(const struct placement_model *m, const double *beta, const struct person *x,
 		      size_t t)
 {
@@ -317,13 +338,26 @@ double placement_prob(const struct placement_model *m, const double *beta, const
 		return m->fallback[t];
 	if (!beta)
 		beta = m->beta;
-	double row[FEAT_PERSON_COUNT];
-	placement_person_features(x, row);
-	double eta = placement_track_term(m, beta, t);
-	for (size_t j = 0; j < FEAT_PERSON_COUNT; j++)
-		if (m->kept[j])
-			eta += beta[j] * row[j];
-	return eta >= 0 ? 1 / (1 + exp(-eta)) : exp(eta) / (1 + exp(eta));
+	return prob_with_term(m, beta, x, placement_track_term(m, beta, t));
+}
+
+double placement_prob_any(const struct placement_model *m, const double *beta,
+			  const struct person *x, int t)
+{
+	if (t >= 0)
+		return placement_prob(m, beta, x, (size_t)t);
+	if (!m->use_model)
+		return m->fallback_new;
+	if (!beta)
+		beta = m->beta;
+	return prob_with_term(m, beta, x, placement_mean_track_term(m, beta));
+}
+
+int placement_source(const struct placement_model *m, int t)
+{
+	if (t >= 0)
+		return m->source[t];
+	return m->use_model ? P_MODEL_AVG_TRACK : P_FALLBACK;
 }
 
 void placement_draw_beta(const struct placement_model *m, gsl_rng *rng, double *beta)

@@ -38,6 +38,7 @@ struct placement_model {
 	size_t ntracks, reference_track;
 	size_t *track_outcomes;  /* outcomes per track */
 	double *fallback;     /* per track */
+	double fallback_new;  /* for a proposed track: trackfit.fallback_rate */
 	size_t n_outcomes, n_events, n_train, n_test;
 	int iterations;
 	double loglik, auc, brier, brier_baseline;
@@ -59,10 +60,22 @@ void placement_free(struct placement_model *m);
  * the outcome-weighted mean of the estimated track effects. */
 double placement_track_term(const struct placement_model *m, const double *beta, size_t t);
 
+/* The outcome-weighted mean of the estimated track effects under BETA
+ * (NULL = the model's own): the track term of a track without outcomes. */
+double placement_mean_track_term(const struct placement_model *m, const double *beta);
+
 /* P(employed within 365 days) of X in track T under BETA (NULL = the
  * model's estimate), or the fallback rate. */
 double placement_prob(const struct placement_model *m, const double *beta, const struct person *x,
 		      size_t t);
+
+/* The same for a track T that may be new (T < 0): the mean track effect,
+ * or trackfit.fallback_rate without a model. */
+double placement_prob_any(const struct placement_model *m, const double *beta,
+			  const struct person *x, int t);
+
+/* The p_source of track T (< 0: a new track). */
+int placement_source(const struct placement_model *m, int t);
 
 /* Draws coefficients from the normal approximation N(beta, cov) into BETA
  * (nterms values) with RNG. Does nothing useful for a fallback model. */

@@ -216,6 +216,39 @@ int tracks_load(const struct config *cfg, const struct codes *codes,
 	return 0;
 }
 
+int bundles_load(const struct config *cfg, const struct codes *codes, struct track **out,
+		 size_t *count)
+{
+	size_t n;
+	const char **sections = config_sections(cfg, "bundle.", &n);
+	struct track *bundles = ecalloc(n ? n : 1, sizeof *bundles);
+	for (size_t i = 0; i < n; i++) {
+		struct track *b = &bundles[i];
+		b->id = estrdup(sections[i] + strlen("bundle."));
+		b->min_sun = b->max_sun = -1;
+		b->fallback_rate = NAN;
+		b->provider = estrdup("");
+		const char *name = config_get(cfg, sections[i], "name");
+		size_t len;
+		if (!name || (value_trim(name, &len), len == 0)) {
+			track_error(cfg, sections[i], "name", "missing");
+			free(sections);
+			tracks_free(bundles, i + 1);
+			return -1;
+		}
+		b->name = estrdup(name);
+		if (parse_targets(cfg, codes, sections[i], b) != 0) {
+			free(sections);
+			tracks_free(bundles, i + 1);
+			return -1;
+		}
+	}
+	free(sections);
+	*out = bundles;
+	*count = n;
+	return 0;
+}
+
 void tracks_free(struct track *tracks, size_t count)
 {
 	if (!tracks)
@@ -227,6 +260,138 @@ void tracks_free(struct track *tracks, size_t count)
 		free(tracks[i].provider);
 	}
 	free(tracks);
+}
+
+/* Reports "prog: file:line: [SECTION]: message" at the section's first entry. */
+static void section_error(const struct config *cfg, const char *section, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void section_error(const struct config *cfg, const char *section, const char *fmt, ...)
+{
+	long line = 0;
+	for (size_t i = 0; i < cfg->n && !line; i++)
+		if (strcmp(cfg->entry[i].section, section) == 0)
+			line = cfg->entry[i].line;
+	char what[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	msg_error_at(cfg->path, line, "[%s]: %s", section, what);
+}
+
+/* One [offer.<id>.<kommun>] section, parsed. */
+struct offer_section {
+	const char *name;   /* borrowed from the configuration */
+	size_t track;
+	char kommun[5];
+	long capacity;      /* 0 = the track's */
+	const char *provider; /* NULL = the track's */
+	long start, end;    /* 0 = not given */
+};
+
+static int parse_offer(const struct config *cfg, const struct codes *codes, const struct track *tracks,
+		       size_t ntracks, const char *osec, struct offer_section *o)
+{
+	memset(o, 0, sizeof *o);
+	o->name = osec;
+	const char *id = osec + strlen("offer.");
+	const char *dot = strrchr(id, '.');
+	/* the schema has checked the form and the track id: this is a guard */
+	if (!dot || strlen(dot + 1) != 4 || !all_digits(dot + 1, 4)) {
+		section_error(cfg, osec, "not an offer section [offer.<track id>.<kommun code>]");
+		return -1;
+	}
+	for (o->track = 0; o->track < ntracks; o->track++)
+		if (strlen(tracks[o->track].id) == (size_t)(dot - id)
+		    && strncmp(tracks[o->track].id, id, (size_t)(dot - id)) == 0)
+			break;
+	if (o->track == ntracks) {
+		section_error(cfg, osec, "no track [track.%.*s]", (int)(dot - id), id);
+		return -1;
+	}
+	memcpy(o->kommun, dot + 1, 5);
+	if (!codes_kommun_find(codes, o->kommun)) {
+		section_error(cfg, osec, "%s is not a Swedish municipality code", o->kommun);
+		return -1;
+	}
+	o->provider = config_get(cfg, osec, "provider");
+	if (config_long(cfg, osec, "capacity", 0, &o->capacity) != 0
+	    || config_long(cfg, osec, "start", 0, &o->start) != 0
+	    || config_long(cfg, osec, "end", 0, &o->end) != 0)
+		return -1;
+	if (config_get(cfg, osec, "capacity") && o->capacity <= 0) {
+		track_error(cfg, osec, "capacity", "must be a positive number of places");
+		return -1;
+	}
+	if (o->start && o->end && o->end < o->start) {
+		track_error(cfg, osec, "end", "%ld is before start %ld", o->end, o->start);
+		return -1;
+	}
+	return 0;
+}
+
+int offers_load(const struct config *cfg, const struct codes *codes, const struct track *tracks,
+		size_t ntracks, const char (*kommun)[5], size_t nkommun, int plan_year,
+		struct track_offer **out, size_t *count)
+{
+	size_t nsec;
+	const char **sections = config_sections(cfg, "offer.", &nsec);
+	struct offer_section *sec = ecalloc(nsec ? nsec : 1, sizeof *sec);
+	int *has_offers = ecalloc(ntracks ? ntracks : 1, sizeof *has_offers);
+	for (size_t i = 0; i < nsec; i++) {
+		if (parse_offer(cfg, codes, tracks, ntracks, sections[i], &sec[i]) != 0) {
+			free(sections);
+			free(sec);
+			free(has_offers);
+			return -1;
+		}
+		has_offers[sec[i].track] = 1;
+	}
+	size_t most = nkommun * ntracks;
+	struct track_offer *offers = ecalloc(most ? most : 1, sizeof *offers);
+	size_t n = 0;
+	for (size_t k = 0; k < nkommun; k++)
+		for (size_t t = 0; t < ntracks; t++) {
+			struct track_offer o = {.track = t, .kommun = k, .capacity = tracks[t].capacity};
+			const char *provider = tracks[t].provider;
+			if (has_offers[t]) {
+				const struct offer_section *s = NULL;
+				for (size_t i = 0; i < nsec && !s; i++)
+					if (sec[i].track == t && strcmp(sec[i].kommun, kommun[k]) == 0)
+						s = &sec[i];
+				if (!s)
+					continue;
+				if ((s->start && s->start > plan_year) || (s->end && s->end < plan_year)) {
+					msg_note("%s: not offered in %d (intake %ld-%ld)", s->name, plan_year,
+						 s->start, s->end);
+					continue;
+				}
+				o.own = 1;
+				o.start = (int)s->start;
+				o.end = (int)s->end;
+				if (s->capacity)
+					o.capacity = s->capacity;
+				if (s->provider)
+					provider = s->provider;
+			}
+			o.provider = estrdup(provider);
+			offers[n++] = o;
+		}
+	free(sections);
+	free(sec);
+	free(has_offers);
+	*out = offers;
+	*count = n;
+	return 0;
+}
+
+void offers_free(struct track_offer *offers, size_t count)
+{
+	if (!offers)
+		return;
+	for (size_t i = 0; i < count; i++)
+		free(offers[i].provider);
+	free(offers);
 }
 
 static int ssyk4(const char *code)

@@ -34,6 +34,16 @@ struct track {
 	double fallback_rate; /* NaN = use trackfit.fallback_rate */
 };
 
+/* One track offered in one reporting municipality in the plan year. */
+struct track_offer {
+	size_t track;       /* index into the tracks */
+	size_t kommun;      /* index among the reporting municipalities */
+	long capacity;      /* places per year, > 0 */
+	char *provider;     /* owned; "" when neither the offer nor the track names one */
+	int start, end;     /* first and last year of intake; 0 = not given */
+	int own;            /* 1: an [offer.<id>.<kommun>] section; 0: the track's default */
+};
+
 /* Reads every [track.<id>] section of CFG in file order. Checks the SSYK
  * codes and prefixes against CODES. Returns 0 and a new array (free with
  * tracks_free) or -1 after printing "prog: file:line: track.<id>.<key>: ..."
@@ -41,6 +51,29 @@ struct track {
 int tracks_load(const struct config *cfg, const struct codes *codes,
 		struct track **out, size_t *count);
 void tracks_free(struct track *tracks, size_t count);
+
+/* Reads every [bundle.<id>] section of CFG in file order into tracks
+ * without entry requirements or capacity (name and targets only; targets
+ * checked against CODES). Returns 0 and a new array (free with tracks_free;
+ * may be empty) or -1 after a message. */
+int bundles_load(const struct config *cfg, const struct codes *codes, struct track **out,
+		 size_t *count);
+
+/* Where the NTRACKS TRACKS (borrowed) are offered among the NKOMMUN
+ * reporting municipalities KOMMUN (borrowed) in PLAN_YEAR. A track with
+ * [offer.<id>.<kommun>] sections is offered in those municipalities whose
+ * offer covers PLAN_YEAR (start <= PLAN_YEAR <= end, either may be absent),
+ * with the offer's capacity and provider (the track's when absent); a track
+ * without any is offered in every reporting municipality with its own.
+ * Offers of municipalities that are not reported are ignored. The offers
+ * come municipality by municipality, tracks in configuration order. Returns
+ * 0 and a new array (free with offers_free; may be empty) or -1 after
+ * "prog: file:line: ..." for an offer of an unknown municipality or a bad
+ * value. */
+int offers_load(const struct config *cfg, const struct codes *codes, const struct track *tracks,
+		size_t ntracks, const char (*kommun)[5], size_t nkommun, int plan_year,
+		struct track_offer **out, size_t *count);
+void offers_free(struct track_offer *offers, size_t count);
 
 /* Swedish level text ("sfi-b", "modersmål"; case-insensitive) to its rank;
  * "" gives SWEDISH_UNKNOWN, anything else -1. */
