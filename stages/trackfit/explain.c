@@ -72,6 +72,22 @@ static void fill_sentence(struct text *t, const struct trackfit_row *r, unsigned
 	int sv = lang == EXPLAIN_SV;
 	long c = r->capacity, e = r->eligible, i = r->interested;
 	int hide_i = (hidden & HIDE_INTERESTED) != 0;
+	if (r->people_unknown == PEOPLE_COUNTS) {
+		add(t, sv ? "De arbetssökande finns bara som antal per yrke (jobseekers_aggregated.csv), inte "
+			    "som personer, så behöriga, intresserade och förväntade placeringar kan inte "
+			    "beräknas."
+			  : "Jobseekers were given only as counts per occupation (jobseekers_aggregated.csv), "
+			    "not as persons, so eligible and interested candidates and expected placements "
+			    "cannot be computed.");
+		return;
+	}
+	if (r->people_unknown) {
+		add(t, sv ? "Registret över arbetssökande (jobseekers.csv) har ingen person i kommunen, så "
+			    "behöriga, intresserade och förväntade placeringar kan inte beräknas."
+			  : "The jobseeker register (jobseekers.csv) has no person in the municipality, so "
+			    "eligible and interested candidates and expected placements cannot be computed.");
+		return;
+	}
 	if (e == 0) {
 		add(t, sv ? "Ingen av kommunens kandidater är behörig, så spårets %ld platser kan inte fyllas "
 			    "härifrån."
@@ -143,7 +159,25 @@ static void demand_sentence(struct text *t, const struct trackfit_row *r, unsign
 			    double horizon, enum explain_lang lang)
 {
 	int sv = lang == EXPLAIN_SV;
-	if (r->occupations == 0) {
+	if (r->demand_unknown) {
+		int n = r->occupations_verdict[VERDICT_BRIST] + r->occupations_verdict[VERDICT_BEVAKA];
+		if (r->occupations == 1)
+			add(t, sv ? " Efterfrågan: okänd, eftersom jobbtillfällena i spårets yrke inte kunde "
+				    "beräknas"
+				  : " Demand: unknown, since the openings in the track's one occupation could "
+				    "not be computed");
+		else
+			add(t, sv ? " Efterfrågan: okänd, eftersom jobbtillfällena i spårets %d yrken (%d av "
+				    "dem med bedömningen brist eller bevaka) inte kunde beräknas"
+				  : " Demand: unknown, since the openings in the track's %d occupations (%d of "
+				    "them assessed brist or bevaka) could not be computed", r->occupations, n);
+		if (r->demand_unknown == OPENINGS_NO_AGE_SPLIT)
+			add(t, sv ? ": sysselsättningen saknar åldersfördelning, så pensionsavgångarna är okända"
+				  : ": employment has no age split, so retirements are unknown");
+		else
+			add(t, sv ? ": bristbedömningen anger inga jobbtillfällen"
+				  : ": the shortage assessment gives no openings");
+	} else if (r->occupations == 0) {
 		add(t, sv ? " Efterfrågan: inget av spårets yrken finns i kommunens bristbedömning"
 			  : " Demand: none of the track's occupations is in the municipality's shortage "
 			    "assessment");
@@ -189,6 +223,20 @@ static void demand_sentence(struct text *t, const struct trackfit_row *r, unsign
 	add(t, ".");
 }
 
+/* What the fit of a track rests on when part of it is unknown. */
+static void fit_sentence(struct text *t, const struct trackfit_row *r, enum explain_lang lang)
+{
+	int sv = lang == EXPLAIN_SV;
+	if (r->people_unknown && r->demand_unknown)
+		add(t, sv ? " Passningen kan därför inte beräknas." : " So the fit cannot be computed.");
+	else if (r->people_unknown)
+		add(t, sv ? " Passningen bygger därför bara på efterfrågan."
+			  : " So the fit rests on demand alone.");
+	else if (r->demand_unknown)
+		add(t, sv ? " Passningen bygger därför bara på behöriga och förväntade placeringar."
+			  : " So the fit rests on eligible candidates and expected placements alone.");
+}
+
 char *explain_track(const struct trackfit_row *row, unsigned hidden, long min_persons,
 		    double horizon, enum explain_lang lang)
 {
@@ -196,6 +244,7 @@ char *explain_track(const struct trackfit_row *row, unsigned hidden, long min_pe
 	add(&t, "%s", "");
 	fill_sentence(&t, row, hidden, min_persons, lang);
 	demand_sentence(&t, row, hidden, horizon, lang);
+	fit_sentence(&t, row, lang);
 	return t.s;
 }
 
@@ -253,9 +302,13 @@ char *explain_proposal(const struct trackfit_row *row, unsigned hidden, long min
 		add(&t, sv ? "få kandidater har angett yrkena" : "few candidates named these occupations");
 		break;
 	case OBSTACLE_NONE:
-		add(&t, sv ? "inget, efterfrågan, behöriga, intresse och arbetsgivare räcker till platserna"
-			   : "none, demand, eligible candidates, interest and employers all cover the "
-			     "places");
+		if (row->people_unknown || row->demand_unknown)
+			add(&t, sv ? "inget av det som är känt" : "none of what is known");
+		else
+			add(&t, sv ? "inget, efterfrågan, behöriga, intresse och arbetsgivare räcker till "
+				     "platserna"
+				   : "none, demand, eligible candidates, interest and employers all cover the "
+				     "places");
 		break;
 	}
 	add(&t, ".");

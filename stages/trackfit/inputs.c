@@ -29,6 +29,16 @@ static int is_ssyk4(const char *s)
 	return 1;
 }
 
+/* 1 when the ";"-joined LIST holds WORD. */
+static int flag_has(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = list; (p = strstr(p, word)) != NULL; p += n)
+		if ((p == list || p[-1] == ';') && (p[n] == '\0' || p[n] == ';'))
+			return 1;
+	return 0;
+}
+
 static int bad(const struct tsv_reader *r, const char *column, const char *value)
 {
 	msg_error_at(tsv_path(r), tsv_line(r), "column %s: bad value \"%s\"", column, value);
@@ -208,7 +218,7 @@ static int read_shortage(const char *path, const char (*kommun)[5], size_t nkomm
 		return -1;
 	int ck = tsv_require(r, "kommun"), cs = tsv_require(r, "ssyk");
 	int co = tsv_require(r, "openings_5y"), cv = tsv_require(r, "verdict");
-	int ca = tsv_col(r, "area_type");
+	int ca = tsv_col(r, "area_type"), cf = tsv_col(r, "flag");
 	/* the credible-shortage columns: optional (an older shortage.tsv) */
 	int ci = tsv_col(r, "shortage_index"), cp = tsv_col(r, "p_brist"), cr = tsv_col(r, "rank");
 	if (ck < 0 || cs < 0 || co < 0 || cv < 0) {
@@ -235,6 +245,15 @@ static int read_shortage(const char *path, const char (*kommun)[5], size_t nkomm
 		if (*v && !(s.openings_5y >= 0)) {
 			rc = bad(r, "openings_5y", v);
 			break;
+		}
+		if (!*v) {
+			/* unknown, not 0: the shortage stage says why in its flag */
+			s.openings_5y = NAN;
+			enum openings_gap why = OPENINGS_EMPTY;
+			if (cf >= 0 && flag_has(tsv_get(r, cf), "no_age_split"))
+				why = OPENINGS_NO_AGE_SPLIT;
+			if (in->no_openings[k] == OPENINGS_KNOWN || why == OPENINGS_NO_AGE_SPLIT)
+				in->no_openings[k] = why;
 		}
 		v = tsv_get(r, cv);
 		if (strcmp(v, "brist") && strcmp(v, "bevaka") && strcmp(v, "balans") && strcmp(v, "överskott")
@@ -263,6 +282,28 @@ static int read_shortage(const char *path, const char (*kommun)[5], size_t nkomm
 			in->shortage = erealloc(in->shortage, cap * sizeof *in->shortage);
 		}
 		in->shortage[in->nshortage++] = s;
+	}
+	tsv_reader_close(r);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Counts the rows of jobseekers_aggregated.tsv (optional) per reporting
+ * municipality into COUNTS. */
+static int read_aggregated(const char *path, const char (*kommun)[5], size_t nkommun, size_t *counts)
+{
+	struct tsv_reader *r = tsv_reader_open(path);
+	if (!r)
+		return -1;
+	int ck = tsv_require(r, "kommun");
+	if (ck < 0) {
+		tsv_reader_close(r);
+		return -1;
+	}
+	int rc;
+	while ((rc = tsv_next(r)) == 1) {
+		int k = kommun_index(kommun, nkommun, tsv_get(r, ck));
+		if (k >= 0)
+			counts[k]++;
 	}
 	tsv_reader_close(r);
 	return rc < 0 ? -1 : 0;
@@ -495,9 +536,13 @@ int inputs_read(const char *out, const char (*kommun)[5], size_t nkommun,
 	char *shortage = path_join(out, "shortage.tsv");
 	char *occupations = path_join(out, "work/occupations.tsv");
 	char *weights = path_join(out, "work/weights.tsv");
+	char *aggregated = path_join(out, "work/jobseekers_aggregated.tsv");
 	int rc = -1;
 	struct weight_entry *w = NULL;
 	size_t nw = 0;
+	size_t *counts = ecalloc(nkommun ? nkommun : 1, sizeof *counts);
+	in->no_people = ecalloc(nkommun ? nkommun : 1, sizeof *in->no_people);
+	in->no_openings = ecalloc(nkommun ? nkommun : 1, sizeof *in->no_openings);
 	if (read_jobseekers(jobseekers, kommun, nkommun, in) != 0
 	    || read_outcomes(outcomes, tracks, ntracks, in) != 0
 	    || read_shortage(shortage, kommun, nkommun, in) != 0)
@@ -509,9 +554,16 @@ int inputs_read(const char *out, const char (*kommun)[5], size_t nkommun,
 	if (in->have_occupations && read_occupations(occupations, kommun, nkommun,
 						     in->have_weights ? w : NULL, nw, in) != 0)
 		goto done;
+	if (exists(aggregated) && read_aggregated(aggregated, kommun, nkommun, counts) != 0)
+		goto done;
 	build_indices(in, nkommun);
+	for (size_t k = 0; k < nkommun; k++)
+		if (in->jobseekers_first[k + 1] == in->jobseekers_first[k])
+			in->no_people[k] = counts[k] ? PEOPLE_COUNTS : PEOPLE_NONE;
 	rc = 0;
 done:
+	free(counts);
+	free(aggregated);
 	for (size_t i = 0; i < nw; i++)
 		free(w[i].response_id);
 	free(w);
@@ -543,5 +595,7 @@ void inputs_free(struct inputs *in)
 	free(in->open_of);
 	free(in->open_first);
 	free(in->survey_by_ssyk);
+	free(in->no_people);
+	free(in->no_openings);
 	memset(in, 0, sizeof *in);
 }

@@ -33,7 +33,7 @@ struct outcome {
 struct shortage_row {
 	size_t kommun;            /* index into the reporting municipalities */
 	char ssyk[5];
-	double openings_5y;       /* NaN when missing */
+	double openings_5y;       /* NaN when missing (unknown, never 0) */
 	char verdict[16];
 	double shortage_index;    /* NaN when missing (or an older shortage.tsv) */
 	double p_brist;           /* NaN likewise */
@@ -59,9 +59,30 @@ struct open_employer {        /* one (response, kommun, ssyk) with open_to_track
 	double weight;            /* final_weight, NaN when weights.tsv is absent */
 };
 
+/* Why a municipality's people are unknown (inputs.no_people). */
+enum people_gap {
+	PEOPLE_KNOWN,             /* jobseekers.tsv has its persons */
+	PEOPLE_COUNTS,            /* no person, but counts in jobseekers_aggregated.tsv */
+	PEOPLE_NONE               /* no person and no count */
+};
+
+/* Why a municipality's openings are unknown (inputs.no_openings). */
+enum openings_gap {
+	OPENINGS_KNOWN,           /* every shortage row has openings_5y */
+	OPENINGS_NO_AGE_SPLIT,    /* empty, flagged no_age_split by the shortage stage */
+	OPENINGS_EMPTY            /* empty for another reason */
+};
+
 struct inputs {
 	struct person *jobseekers;   /* in reporting municipalities only */
 	size_t njobseekers;
+	/* Per reporting municipality: whether its people and its openings are
+	 * known. A municipality without one person row in jobseekers.tsv has
+	 * unknown people (a register extract without a single jobseeker is no
+	 * extract), never zero; one with an empty openings_5y has unknown
+	 * openings. */
+	enum people_gap *no_people;
+	enum openings_gap *no_openings;
 	struct outcome *outcomes;    /* with a configured track and an observed outcome */
 	size_t noutcomes;
 	size_t outcomes_other_track; /* rows skipped: track not configured */

@@ -41,7 +41,9 @@ static const struct stage_cli cli = {
 		 "offered ([offer.<id>.<kommun>] sections), assigns candidates to tracks and proposes\n"
 		 "next year's new tracks.\n"
 		 "Reads  OUT/shortage.tsv, OUT/work/jobseekers.tsv, OUT/work/outcomes.tsv and, when present,\n"
-		 "       OUT/work/occupations.tsv and OUT/work/weights.tsv.\n"
+		 "       OUT/work/occupations.tsv, OUT/work/weights.tsv and OUT/work/jobseekers_aggregated.tsv.\n"
+		 "Without persons (jobseekers given as counts) or openings (employment without an age\n"
+		 "split) it leaves what it cannot compute empty, flags it and says so (no_people, no_openings).\n"
 		 "Writes OUT/trackfit.tsv, OUT/trackfit_areas.tsv, OUT/proposals.tsv, OUT/model.tsv and\n"
 		 "       OUT/restricted/assignment.tsv (mode 0600).\n",
 	.options = "      --seed N        random seed (sets run.seed)\n",
@@ -49,6 +51,46 @@ static const struct stage_cli cli = {
 	.longopts = trackfit_longopts,
 	.option = trackfit_option,
 };
+
+/* Says once on stderr what cannot be computed, and why, for the reporting
+ * municipalities whose people or openings are unknown (the tables say it
+ * per row, flags no_people and no_openings). */
+static void note_gaps(const struct inputs *in, const char (*kommun)[5], size_t nkommun)
+{
+	static const char *const people_why[] = {
+		"", "jobseekers given as counts (jobseekers_aggregated.tsv), not as persons",
+		"no jobseeker in jobseekers.tsv and no counts"};
+	static const char *const openings_why[] = {
+		"", "openings_5y empty in shortage.tsv (employment without an age split: flag no_age_split)",
+		"openings_5y empty in shortage.tsv"};
+	for (int gap = PEOPLE_COUNTS; gap <= PEOPLE_NONE; gap++) {
+		char *list = estrdup("");
+		for (size_t k = 0; k < nkommun; k++)
+			if ((int)in->no_people[k] == gap) {
+				char *next = easprintf("%s%s%s", list, *list ? ", " : "", kommun[k]);
+				free(list);
+				list = next;
+			}
+		if (*list)
+			msg_error("note: %s: %s: candidates, eligible, interested and expected placements not "
+				  "computed (empty; flag no_people); supply and placement left out of the fit",
+				  list, people_why[gap]);
+		free(list);
+	}
+	for (int gap = OPENINGS_NO_AGE_SPLIT; gap <= OPENINGS_EMPTY; gap++) {
+		char *list = estrdup("");
+		for (size_t k = 0; k < nkommun; k++)
+			if ((int)in->no_openings[k] == gap) {
+				char *next = easprintf("%s%s%s", list, *list ? ", " : "", kommun[k]);
+				free(list);
+				list = next;
+			}
+		if (*list)
+			msg_error("note: %s: %s: openings and demand coverage not computed (empty; flag "
+				  "no_openings); demand left out of the fit", list, openings_why[gap]);
+		free(list);
+	}
+}
 
 /* Writes every table; 0 or -1 after a message. */
 static int write_tables(const char *out, const char *restricted, const struct trackfit_result *result,
@@ -119,6 +161,7 @@ int main(int argc, char **argv)
 	if (inputs_read(out, (const char (*)[5])kommun, nkommun, tracks, ntracks, &in) != 0)
 		goto done;
 	have_inputs = 1;
+	note_gaps(&in, (const char (*)[5])kommun, nkommun);
 	msg_note("%zu jobseekers in %zu municipalities, %zu outcomes (%zu of other tracks, %zu not yet observed)",
 		 in.njobseekers, nkommun, in.noutcomes, in.outcomes_other_track, in.outcomes_unobserved);
 	msg_note("%zu tracks offered in %zu municipalities in %d", noffers, nkommun, s.plan_year);

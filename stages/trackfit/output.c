@@ -16,6 +16,16 @@ static void put_count(struct tsv_writer *w, long n, int hidden)
 		tsv_put_long(w, n);
 }
 
+/* A count of the persons of ROW's municipality: empty when they are
+ * unknown (never 0), else as put_count. */
+static void put_people(struct tsv_writer *w, const struct trackfit_row *row, long n, int hidden)
+{
+	if (row->people_unknown)
+		tsv_put_empty(w);
+	else
+		put_count(w, n, hidden);
+}
+
 /* A number with DECIMALS decimals (NaN: empty, a missing value hides
  * nothing), or the mark when HIDDEN. */
 static void put_fixed(struct tsv_writer *w, double v, int decimals, int hidden)
@@ -39,13 +49,16 @@ static void flag(char **list, int cond, const char *word)
 /* The flags of a row (docs/TABLES.md): a new string. */
 static char *row_flags(const struct trackfit_row *r, unsigned hidden)
 {
+	int people = !r->people_unknown;
 	char *f = estrdup("");
 	flag(&f, hidden != 0, "small_counts");
-	flag(&f, r->eligible == 0, "no_eligible");
-	flag(&f, r->eligible > 0 && r->eligible < r->capacity, "not_full");
-	flag(&f, r->filled_other > 0, "filled_by_not_interested");
+	flag(&f, !people, "no_people");
+	flag(&f, r->demand_unknown != OPENINGS_KNOWN, "no_openings");
+	flag(&f, people && r->eligible == 0, "no_eligible");
+	flag(&f, people && r->eligible > 0 && r->eligible < r->capacity, "not_full");
+	flag(&f, people && r->filled_other > 0, "filled_by_not_interested");
 	flag(&f, r->employers_open == 0, "no_open_employer");
-	flag(&f, !(r->openings_unweighted > 0), "no_demand");
+	flag(&f, r->openings_unweighted <= 0, "no_demand");
 	return f;
 }
 
@@ -121,20 +134,23 @@ int output_trackfit(const char *path, const struct trackfit_result *r, const str
 		tsv_put_str(w, c->kommun[row->kommun]);
 		tsv_put_str(w, t->id);
 		tsv_put_long(w, row->capacity);
-		put_count(w, row->eligible, h & HIDE_ELIGIBLE);
-		put_count(w, row->interested, h & HIDE_INTERESTED);
+		put_people(w, row, row->eligible, h & HIDE_ELIGIBLE);
+		put_people(w, row, row->interested, h & HIDE_INTERESTED);
 		tsv_put_fixed(w, row->openings, 2);
 		put_fixed(w, row->expected, 2, h & HIDE_EXPECTED);
 		put_fixed(w, row->expected_lo, 1, h & HIDE_EXPECTED);
 		put_fixed(w, row->expected_hi, 1, h & HIDE_EXPECTED);
 		tsv_put_fixed(w, row->fit, 1);
-		tsv_put_long(w, row->rank);
+		if (row->rank > 0)
+			tsv_put_long(w, row->rank);
+		else
+			tsv_put_empty(w);
 		tsv_put_str(w, t->name);
-		put_count(w, row->eligible_women, h & HIDE_ELIGIBLE_WOMEN);
-		put_count(w, row->eligible_men, h & HIDE_ELIGIBLE_MEN);
-		put_count(w, row->interested_women, h & HIDE_INTERESTED_WOMEN);
-		put_count(w, row->interested_men, h & HIDE_INTERESTED_MEN);
-		put_fixed(w, row->interest_credit, 2, h & HIDE_INTEREST_CREDIT);
+		put_people(w, row, row->eligible_women, h & HIDE_ELIGIBLE_WOMEN);
+		put_people(w, row, row->eligible_men, h & HIDE_ELIGIBLE_MEN);
+		put_people(w, row, row->interested_women, h & HIDE_INTERESTED_WOMEN);
+		put_people(w, row, row->interested_men, h & HIDE_INTERESTED_MEN);
+		put_fixed(w, row->people_unknown ? NAN : row->interest_credit, 2, h & HIDE_INTEREST_CREDIT);
 		tsv_put_fixed(w, row->openings_unweighted, 2);
 		if (row->employers_open >= 0)
 			tsv_put_long(w, row->employers_open);
@@ -146,12 +162,13 @@ int output_trackfit(const char *path, const struct trackfit_result *r, const str
 		tsv_put_fixed(w, row->demand, 4);
 		put_fixed(w, row->supply, 4, h & HIDE_SUPPLY);
 		put_fixed(w, row->placement, 4, h & HIDE_EXPECTED);
-		put_count(w, row->assigned, h & HIDE_ASSIGNED);
-		put_count(w, row->assigned_wanted, h & HIDE_ASSIGNED_WANTED);
-		put_fixed(w, row->assigned_expected, 2, h & HIDE_ASSIGNED_EXPECTED);
-		put_count(w, row->interest_assigned, h & HIDE_INTEREST_ASSIGNED);
-		put_fixed(w, row->interest_expected, 2, h & HIDE_INTEREST_EXPECTED);
-		put_fixed(w, row->assigned_expected - row->interest_expected, 2, h & HIDE_GAIN);
+		double unknown = row->people_unknown ? NAN : 0;
+		put_people(w, row, row->assigned, h & HIDE_ASSIGNED);
+		put_people(w, row, row->assigned_wanted, h & HIDE_ASSIGNED_WANTED);
+		put_fixed(w, row->assigned_expected + unknown, 2, h & HIDE_ASSIGNED_EXPECTED);
+		put_people(w, row, row->interest_assigned, h & HIDE_INTEREST_ASSIGNED);
+		put_fixed(w, row->interest_expected + unknown, 2, h & HIDE_INTEREST_EXPECTED);
+		put_fixed(w, row->assigned_expected - row->interest_expected + unknown, 2, h & HIDE_GAIN);
 		tsv_put_str(w, o->provider);
 		if (o->start)
 			tsv_put_long(w, o->start);
@@ -161,11 +178,11 @@ int output_trackfit(const char *path, const struct trackfit_result *r, const str
 			tsv_put_long(w, o->end);
 		else
 			tsv_put_empty(w);
-		put_count(w, row->excluded_swedish, h & HIDE_EXCLUDED_SWEDISH);
-		put_count(w, row->excluded_education, h & HIDE_EXCLUDED_EDUCATION);
-		put_count(w, row->selected, h & HIDE_SELECTED);
-		put_count(w, row->filled_interested, h & HIDE_FILLED_INTERESTED);
-		put_count(w, row->filled_other, h & HIDE_FILLED_OTHER);
+		put_people(w, row, row->excluded_swedish, h & HIDE_EXCLUDED_SWEDISH);
+		put_people(w, row, row->excluded_education, h & HIDE_EXCLUDED_EDUCATION);
+		put_people(w, row, row->selected, h & HIDE_SELECTED);
+		put_people(w, row, row->filled_interested, h & HIDE_FILLED_INTERESTED);
+		put_people(w, row, row->filled_other, h & HIDE_FILLED_OTHER);
 		put_verdict_counts(w, row);
 		char *top = top_occupations(row, c->in);
 		tsv_put_str(w, top);
@@ -174,6 +191,50 @@ int output_trackfit(const char *path, const struct trackfit_result *r, const str
 		tsv_end_row(w);
 	}
 	return tsv_writer_close(w);
+}
+
+/* Appends to the sentences *SV and *EN what municipality KS cannot know
+ * and why, and what the tracks' fit then rests on (docs/METHOD.md). */
+static void areas_gaps(const struct kommun_summary *ks, char **sv, char **en)
+{
+	const char *psv = "", *pen = "", *osv = "", *oen = "", *fsv = "", *fen = "";
+	if (ks->no_people == PEOPLE_COUNTS) {
+		psv = " Kandidater, behöriga, intresserade och förväntade placeringar kan inte beräknas: de "
+		      "arbetssökande lämnades som antal per yrke (jobseekers_aggregated.csv), inte som personer.";
+		pen = " Candidates, eligible and interested candidates and expected placements cannot be "
+		      "computed: jobseekers were given as counts per occupation (jobseekers_aggregated.csv), "
+		      "not as persons.";
+	} else if (ks->no_people) {
+		psv = " Kandidater, behöriga, intresserade och förväntade placeringar kan inte beräknas: "
+		      "registret över arbetssökande (jobseekers.csv) har ingen person i kommunen.";
+		pen = " Candidates, eligible and interested candidates and expected placements cannot be "
+		      "computed: the jobseeker register (jobseekers.csv) has no person in the municipality.";
+	}
+	if (ks->no_openings == OPENINGS_NO_AGE_SPLIT) {
+		osv = " Jobbtillfällen och efterfrågan kan inte beräknas: sysselsättningen saknar "
+		      "åldersfördelning, så pensionsavgångarna är okända (no_age_split i bristtabellen).";
+		oen = " Openings and demand cannot be computed: employment has no age split, so retirements "
+		      "are unknown (no_age_split in the shortage table).";
+	} else if (ks->no_openings) {
+		osv = " Jobbtillfällen och efterfrågan kan inte beräknas: bristbedömningen anger inga "
+		      "jobbtillfällen.";
+		oen = " Openings and demand cannot be computed: the shortage assessment gives no openings.";
+	}
+	if (ks->tracks > 0 && ks->no_people && ks->no_openings) {
+		fsv = " Spårens passning kan därför inte beräknas.";
+		fen = " So the tracks' fit cannot be computed.";
+	} else if (ks->tracks > 0 && ks->no_people) {
+		fsv = " Spårens passning bygger därför bara på efterfrågan.";
+		fen = " So the tracks' fit rests on demand alone.";
+	} else if (ks->tracks > 0 && ks->no_openings) {
+		fsv = " Spårens passning bygger därför bara på behöriga och förväntade placeringar.";
+		fen = " So the tracks' fit rests on eligible candidates and expected placements alone.";
+	}
+	char *a = easprintf("%s%s%s%s", *sv, psv, osv, fsv), *b = easprintf("%s%s%s%s", *en, pen, oen, fen);
+	free(*sv);
+	free(*en);
+	*sv = a;
+	*en = b;
 }
 
 int output_areas(const char *path, const struct trackfit_result *r, const struct proposals *p,
@@ -191,18 +252,27 @@ int output_areas(const char *path, const struct trackfit_result *r, const struct
 		size_t shown = 0;
 		for (size_t i = 0; i < p->n; i++)
 			shown += p->p[i].row.kommun == k;
-		int hide_c = disclose_count_hidden((double)ks->candidates, minp);
-		int hide_e = disclose_count_hidden((double)ks->eligible_any, minp);
+		int people = ks->no_people == PEOPLE_KNOWN;
+		int hide_c = people && disclose_count_hidden((double)ks->candidates, minp);
+		int hide_e = people && disclose_count_hidden((double)ks->eligible_any, minp);
 		tsv_put_str(w, c->kommun[k]);
 		tsv_put_str(w, c->kommun_name[k]);
 		tsv_put_long(w, c->s->plan_year);
 		tsv_put_long(w, (long)ks->tracks);
-		put_count(w, ks->candidates, hide_c);
-		put_count(w, ks->eligible_any, hide_e);
+		if (people) {
+			put_count(w, ks->candidates, hide_c);
+			put_count(w, ks->eligible_any, hide_e);
+		} else {
+			/* unknown, not 0 */
+			tsv_put_empty(w);
+			tsv_put_empty(w);
+		}
 		tsv_put_long(w, (long)shown);
 		char *f = estrdup("");
 		flag(&f, ks->tracks == 0, "no_tracks");
-		flag(&f, ks->candidates == 0, "no_candidates");
+		flag(&f, !people, "no_people");
+		flag(&f, ks->no_openings != OPENINGS_KNOWN, "no_openings");
+		flag(&f, people && ks->candidates == 0, "no_candidates");
 		flag(&f, hide_c || hide_e, "small_counts");
 		tsv_put_str(w, f);
 		free(f);
@@ -223,6 +293,7 @@ int output_areas(const char *path, const struct trackfit_result *r, const struct
 			en = easprintf("%zu job tracks are offered in %s in %d.", ks->tracks, c->kommun_name[k],
 				       c->s->plan_year);
 		}
+		areas_gaps(ks, &sv, &en);
 		tsv_put_str(w, sv);
 		tsv_put_str(w, en);
 		free(sv);
@@ -310,13 +381,13 @@ int output_proposals(const char *path, const struct proposals *p, const struct o
 			tsv_put_long(w, q->best_rank);
 		else
 			tsv_put_empty(w);
-		put_count(w, row->eligible, h & HIDE_ELIGIBLE);
-		put_count(w, row->interested, h & HIDE_INTERESTED);
-		put_count(w, row->excluded_swedish, h & HIDE_EXCLUDED_SWEDISH);
-		put_count(w, row->excluded_education, h & HIDE_EXCLUDED_EDUCATION);
-		put_count(w, row->selected, h & HIDE_SELECTED);
-		put_count(w, row->filled_interested, h & HIDE_FILLED_INTERESTED);
-		put_count(w, row->filled_other, h & HIDE_FILLED_OTHER);
+		put_people(w, row, row->eligible, h & HIDE_ELIGIBLE);
+		put_people(w, row, row->interested, h & HIDE_INTERESTED);
+		put_people(w, row, row->excluded_swedish, h & HIDE_EXCLUDED_SWEDISH);
+		put_people(w, row, row->excluded_education, h & HIDE_EXCLUDED_EDUCATION);
+		put_people(w, row, row->selected, h & HIDE_SELECTED);
+		put_people(w, row, row->filled_interested, h & HIDE_FILLED_INTERESTED);
+		put_people(w, row, row->filled_other, h & HIDE_FILLED_OTHER);
 		if (row->employers_open >= 0)
 			tsv_put_long(w, row->employers_open);
 		else

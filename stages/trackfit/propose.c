@@ -194,18 +194,28 @@ static double clamp01(double v)
 	return v < 0 ? 0 : v > 1 ? 1 : v;
 }
 
-/* The proposal fit with placement component P (docs/METHOD.md). */
+/* The proposal fit with placement component PLACEMENT (docs/METHOD.md):
+ * the weighted mean of the known components, the weights rescaled to them;
+ * NaN when nothing with a weight is known. */
 static double proposal_fit(const struct proposal *p, double placement, const struct trackfit_settings *s)
 {
-	double we = isnan(p->employer_ratio) ? 0 : s->w_employers;
-	double wsum = s->w_demand + s->w_supply + s->w_placement + s->w_shortage + s->w_interest + we;
+	const double part[] = {p->row.demand, p->row.supply, placement, p->shortage_ratio,
+			       p->interest_ratio, p->employer_ratio};
+	const double weight[] = {s->w_demand, s->w_supply, s->w_placement, s->w_shortage,
+				 s->w_interest, s->w_employers};
+	double sum = 0, wsum = 0;
+	int unknown = 0;
+	for (size_t i = 0; i < sizeof part / sizeof part[0]; i++) {
+		if (isnan(part[i])) {
+			/* the employers are unknown without occupations.tsv, as ever */
+			unknown |= i != 5;
+			continue;
+		}
+		sum += weight[i] * part[i];
+		wsum += weight[i];
+	}
 	if (!(wsum > 0))
-		return 0;
-	double sum = s->w_demand * p->row.demand + s->w_supply * p->row.supply
-		     + s->w_placement * placement + s->w_shortage * p->shortage_ratio
-		     + s->w_interest * p->interest_ratio;
-	if (we > 0)
-		sum += we * p->employer_ratio;
+		return unknown ? NAN : 0;
 	return 100 * sum / wsum;
 }
 
@@ -279,7 +289,8 @@ static size_t occupations_of(const struct inputs *in, size_t k, const char *pref
 		memcpy(tg->prefix, r->ssyk, 5);
 		tg->len = 4;
 		tg->weight = w;
-		with_openings += r->openings_5y > 0;
+		/* unknown openings (NaN) may be some: the group stays */
+		with_openings += !(r->openings_5y <= 0);
 	}
 	return with_openings;
 }
@@ -294,7 +305,7 @@ static void score_proposal(const struct inputs *in, size_t k, struct proposal *p
 	free(selected);
 	trackfit_fit(&p->row, s);
 	double cap = (double)s->proposal_capacity;
-	p->interest_ratio = clamp01((double)p->row.interested / cap);
+	p->interest_ratio = p->row.people_unknown ? NAN : clamp01((double)p->row.interested / cap);
 	double open = p->row.employers_open < 0 ? NAN
 		      : in->have_weights ? p->row.employers_open_weighted : (double)p->row.employers_open;
 	p->employer_ratio = isnan(open) ? NAN : clamp01(open * s->places_per_employer / cap);
@@ -303,23 +314,27 @@ static void score_proposal(const struct inputs *in, size_t k, struct proposal *p
 	double num = 0, den = 0, sum = 0, brist = 0, all = 0;
 	size_t nb = 0;
 	p->best_rank = 0;
+	/* openings weight the occupations; when some are unknown, each
+	 * occupation counts alike rather than the known ones alone */
+	int open_unknown = p->row.demand_unknown != OPENINGS_KNOWN;
 	for (size_t j = in->shortage_first[k]; j < in->shortage_first[k + 1]; j++) {
 		const struct shortage_row *r = &in->shortage[in->shortage_of[j]];
 		if (track_target_weight(&p->def, r->ssyk) <= 0)
 			continue;
 		if (r->rank > 0 && (p->best_rank == 0 || r->rank < p->best_rank))
 			p->best_rank = r->rank;
-		if (r->openings_5y > 0) {
-			all += r->openings_5y;
-			brist += trackfit_verdict(r->verdict) == VERDICT_BRIST ? r->openings_5y : 0;
+		double w = open_unknown ? 1 : r->openings_5y;
+		if (w > 0) {
+			all += w;
+			brist += trackfit_verdict(r->verdict) == VERDICT_BRIST ? w : 0;
 		}
 		if (isnan(r->p_brist))
 			continue;
 		sum += r->p_brist;
 		nb++;
-		if (r->openings_5y > 0) {
-			num += r->openings_5y * r->p_brist;
-			den += r->openings_5y;
+		if (w > 0) {
+			num += w * r->p_brist;
+			den += w;
 		}
 	}
 	p->p_brist = den > 0 ? num / den : nb ? sum / (double)nb : NAN;
@@ -328,13 +343,24 @@ static void score_proposal(const struct inputs *in, size_t k, struct proposal *p
 	p->obstacle = find_obstacle(p, s);
 }
 
+/* Larger first, an unknown (NaN) after every known value: 0 when equal
+ * or both unknown. */
+static int cmp_desc(double x, double y)
+{
+	if (isnan(x) || isnan(y))
+		return isnan(x) - isnan(y);
+	return (x < y) - (x > y);
+}
+
 static int cmp_proposal(const void *a, const void *b)
 {
 	const struct proposal *x = a, *y = b;
-	if (x->fit != y->fit)
-		return x->fit < y->fit ? 1 : -1;
-	if (x->row.openings != y->row.openings)
-		return x->row.openings < y->row.openings ? 1 : -1;
+	int c = cmp_desc(x->fit, y->fit);
+	if (c)
+		return c;
+	c = cmp_desc(x->row.openings, y->row.openings);
+	if (c)
+		return c;
 	if (x->kind != y->kind)
 		return (int)x->kind - (int)y->kind;
 	return strcmp(x->id, y->id);
@@ -468,8 +494,9 @@ void proposals_compute(const struct inputs *in, size_t nkommun, const struct tra
 			if (list[i].kind != PROPOSAL_TRACK)
 				list[i].requirements = propose_requirements(in, k, &list[i].def);
 			score_proposal(in, k, &list[i], candidate, m, s);
-			/* a track whose occupations have no openings here is no proposal */
-			if (!(list[i].row.openings_unweighted > 0))
+			/* a track whose occupations have no openings here is no
+			 * proposal (unknown openings may be some) */
+			if (list[i].row.openings_unweighted <= 0)
 				proposal_free(&list[i]);
 			else
 				list[kept++] = list[i];
@@ -513,9 +540,11 @@ void proposals_compute(const struct inputs *in, size_t nkommun, const struct tra
 			size_t end = first;
 			while (end < out->n && out->p[end].row.kommun == out->p[first].row.kommun)
 				end++;
+			/* without people the replicates vary nothing: no p_first */
+			int known = !out->p[first].row.people_unknown;
 			for (size_t i = first; i < end; i++)
-				out->p[i].p_first = 0;
-			for (size_t b = 0; b < nb; b++) {
+				out->p[i].p_first = known ? 0 : NAN;
+			for (size_t b = 0; known && b < nb; b++) {
 				size_t best = first;
 				double best_fit = -1;
 				for (size_t i = first; i < end; i++) {
@@ -533,6 +562,8 @@ void proposals_compute(const struct inputs *in, size_t nkommun, const struct tra
 			gsl_sort(sums + i * nb, 1, nb);
 			out->p[i].row.expected_lo = gsl_stats_quantile_from_sorted_data(sums + i * nb, 1, nb, 0.025);
 			out->p[i].row.expected_hi = gsl_stats_quantile_from_sorted_data(sums + i * nb, 1, nb, 0.975);
+			if (out->p[i].row.people_unknown)
+				out->p[i].row.expected_lo = out->p[i].row.expected_hi = NAN;
 		}
 	}
 	free(sums);

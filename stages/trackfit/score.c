@@ -66,6 +66,7 @@ static void demand(const struct inputs *in, const struct track *t, const struct 
 	row->occupations = row->ntop = 0;
 	memset(row->occupations_verdict, 0, sizeof row->occupations_verdict);
 	size_t k = row->kommun;
+	row->demand_unknown = OPENINGS_KNOWN;
 	for (size_t j = in->shortage_first[k]; j < in->shortage_first[k + 1]; j++) {
 		size_t i = in->shortage_of[j];
 		const struct shortage_row *r = &in->shortage[i];
@@ -77,8 +78,11 @@ static void demand(const struct inputs *in, const struct track *t, const struct 
 			v = VERDICT_X;
 		row->occupations++;
 		row->occupations_verdict[v]++;
-		if (!(r->openings_5y >= 0))
+		if (!(r->openings_5y >= 0)) {
+			/* one unknown target makes the sum unknown, not smaller */
+			row->demand_unknown = in->no_openings[k] ? in->no_openings[k] : OPENINGS_EMPTY;
 			continue;
+		}
 		double weighted = scale * r->openings_5y * w * s->verdict_weight[v];
 		row->openings_unweighted += scale * r->openings_5y;
 		row->openings += weighted;
@@ -99,6 +103,10 @@ static void demand(const struct inputs *in, const struct track *t, const struct 
 		row->top[pos] = i;
 		if (row->ntop < SCORE_TOP)
 			row->ntop++;
+	}
+	if (row->demand_unknown) {
+		row->openings = row->openings_unweighted = NAN;
+		row->ntop = 0;
 	}
 	row->employers_open = in->have_occupations ? 0 : -1;
 	row->employers_open_weighted = in->have_weights ? 0 : NAN;
@@ -206,6 +214,9 @@ void trackfit_score_unit(const struct inputs *in, const struct score_unit *u,
 		pool[npool++] = (struct ranked){i, interested, p};
 	}
 	row->p_mean = npool ? psum / (double)npool : NAN;
+	/* no person in the municipality: nothing about its people is known
+	 * (its selection below is empty) */
+	row->people_unknown = in->no_people[u->kommun];
 	sort_inputs = in;
 	qsort(pool, npool, sizeof *pool, cmp_ranked);
 	row->selected = (long)npool < row->capacity ? (long)npool : row->capacity;
@@ -218,6 +229,8 @@ void trackfit_score_unit(const struct inputs *in, const struct score_unit *u,
 		row->expected += pool[j].p;
 	}
 	row->expected_lo = row->expected_hi = NAN;
+	if (row->people_unknown)
+		row->expected = NAN;
 	free(pool);
 }
 
@@ -252,28 +265,42 @@ double *trackfit_bootstrap(const struct inputs *in, const struct score_unit *uni
 
 void trackfit_fit(struct trackfit_row *row, const struct trackfit_settings *s)
 {
-	double wsum = s->w_demand + s->w_supply + s->w_placement;
 	double cap = (double)row->capacity;
-	row->demand = clamp01(row->openings / s->horizon_years / cap);
-	row->supply = clamp01((double)row->eligible / cap);
-	row->placement = clamp01(row->expected / cap);
-	row->fit = wsum > 0 ? 100 * (s->w_demand * row->demand + s->w_supply * row->supply
-				     + s->w_placement * row->placement) / wsum : 0;
+	row->demand = row->demand_unknown ? NAN : clamp01(row->openings / s->horizon_years / cap);
+	row->supply = row->people_unknown ? NAN : clamp01((double)row->eligible / cap);
+	row->placement = row->people_unknown ? NAN : clamp01(row->expected / cap);
+	/* an unknown component is left out and the weights of the others
+	 * rescaled: an unknown never counts as 0 */
+	const double part[3] = {row->demand, row->supply, row->placement};
+	const double weight[3] = {s->w_demand, s->w_supply, s->w_placement};
+	double sum = 0, wsum = 0;
+	int unknown = 0;
+	for (int i = 0; i < 3; i++) {
+		if (isnan(part[i])) {
+			unknown = 1;
+			continue;
+		}
+		sum += weight[i] * part[i];
+		wsum += weight[i];
+	}
+	/* nothing known with a weight: no fit (all weights 0: 0, as ever) */
+	row->fit = wsum > 0 ? 100 * sum / wsum : unknown ? NAN : 0;
 	/* the published value has one decimal: rank on that */
 	row->fit = round(row->fit * 10) / 10;
 }
 
 /* Rank within each municipality: higher fit first, ties in configuration
- * order (the rows of a municipality are in that order). */
+ * order (the rows of a municipality are in that order); a row whose fit is
+ * unknown has no rank (0) and does not count in the others'. */
 static void rank_rows(struct trackfit_row *rows, size_t nrows)
 {
 	for (size_t r = 0; r < nrows; r++) {
 		int rank = 1;
 		for (size_t u = 0; u < nrows; u++)
-			if (rows[u].kommun == rows[r].kommun
+			if (rows[u].kommun == rows[r].kommun && !isnan(rows[u].fit)
 			    && (rows[u].fit > rows[r].fit || (rows[u].fit == rows[r].fit && u < r)))
 				rank++;
-		rows[r].rank = rank;
+		rows[r].rank = isnan(rows[r].fit) ? 0 : rank;
 	}
 }
 
@@ -360,6 +387,10 @@ int trackfit_compute(const struct inputs *in, size_t nkommun, const struct track
 	out->rows = rows;
 	out->nrows = noffers;
 	out->kommun = ecalloc(nkommun ? nkommun : 1, sizeof *out->kommun);
+	for (size_t k = 0; k < nkommun; k++) {
+		out->kommun[k].no_people = in->no_people[k];
+		out->kommun[k].no_openings = in->no_openings[k];
+	}
 	size_t np = in->njobseekers;
 	/* per candidate and track: p (-1 not eligible) and preference */
 	double *p = emalloc((np ? np : 1) * (ntracks ? ntracks : 1) * sizeof *p);
@@ -398,6 +429,8 @@ int trackfit_compute(const struct inputs *in, size_t nkommun, const struct track
 			gsl_sort(sums + r * nb, 1, nb);
 			rows[r].expected_lo = gsl_stats_quantile_from_sorted_data(sums + r * nb, 1, nb, 0.025);
 			rows[r].expected_hi = gsl_stats_quantile_from_sorted_data(sums + r * nb, 1, nb, 0.975);
+			if (rows[r].people_unknown)
+				rows[r].expected_lo = rows[r].expected_hi = NAN;
 		}
 	}
 	free(sums);

@@ -48,6 +48,13 @@ struct score_unit {
 struct trackfit_row {
 	size_t kommun, track, offer; /* track: index into the tracks; offer: into the offers */
 	long capacity;
+	/* What is unknown (docs/METHOD.md section 3): the people of the
+	 * municipality (then every count of candidates, the selection, the
+	 * expected placements, supply and placement are unknown, and left out
+	 * of the fit), or the openings of a target occupation (then openings
+	 * and demand coverage are unknown, and left out of the fit). */
+	enum people_gap people_unknown;
+	enum openings_gap demand_unknown;
 	long candidates;              /* candidates in the municipality */
 	long eligible, eligible_women, eligible_men;
 	long interested, interested_women, interested_men;
@@ -68,8 +75,8 @@ struct trackfit_row {
 	double p_mean;                /* mean p over eligible candidates, NaN if none */
 	int p_source;                 /* P_MODEL, ... */
 	double expected, expected_lo, expected_hi;
-	double demand, supply, placement, fit;
-	int rank;
+	double demand, supply, placement, fit; /* NaN when unknown */
+	int rank;                     /* 0 when the fit is unknown */
 	long assigned, assigned_wanted;
 	double assigned_expected;
 	long interest_assigned;
@@ -85,6 +92,8 @@ struct assignment_row {
 };
 
 struct kommun_summary {
+	enum people_gap no_people;    /* the municipality's people unknown (inputs.h) */
+	enum openings_gap no_openings; /* some of its openings unknown */
 	long candidates;              /* candidates in the municipality */
 	long eligible_any;            /* eligible for at least one offered track */
 	size_t tracks;                /* tracks offered */
@@ -126,7 +135,9 @@ double *trackfit_bootstrap(const struct inputs *in, const struct score_unit *uni
 			   const struct placement_model *m, const struct trackfit_settings *s,
 			   unsigned long seed);
 
-/* The fit components of ROW (demand, supply, placement) and its fit. */
+/* The fit components of ROW (demand, supply, placement) and its fit: the
+ * weighted mean of the known components, the weights rescaled to them
+ * (NaN when none is known). */
 void trackfit_fit(struct trackfit_row *row, const struct trackfit_settings *s);
 
 /* Computes the result for the offers (borrowed) from the inputs, model and
