@@ -1,9 +1,11 @@
 #include "cube.h"
+#include "closest.h"
 #include "keymap.h"
 #include "msg.h"
 #include "value.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -267,9 +269,12 @@ static void classify_occ(struct cube_cat *c, const struct codes *codes)
 	char code[16];
 	size_t n = cat_code(c, code, sizeof code);
 	char *t = cat_text(c, 1);
-	if (n == 4 && strcmp(code, "0002") == 0)
-		set_role(c, CUBE_BAD, "occupation unknown (SCB's 0002): no SSYK 2012 group");
-	else if (n == 4)
+	if (n == 4 && strcmp(code, "0002") == 0) {
+		/* occupation unknown: no SSYK 2012 group, but counted by ingest
+		 * (ssyk_special), so it is passed through as it is */
+		set_part(c, code, 4);
+		c->special = 1;
+	} else if (n == 4)
 		if (codes_ssyk_find(codes, code))
 			set_part(c, code, 4);
 		else
@@ -413,21 +418,39 @@ static void classify_size(struct cube_cat *c)
 	free(t);
 }
 
+static void classify_cat(struct cube_cat *c, enum cube_kind kind, const struct codes *codes)
+{
+	switch (kind) {
+	case CUBE_AREA: classify_area(c, codes); break;
+	case CUBE_OCC: classify_occ(c, codes); break;
+	case CUBE_SEX: classify_sex(c); break;
+	case CUBE_AGE: classify_age(c); break;
+	case CUBE_YEAR: classify_year(c); break;
+	case CUBE_SNI: classify_sni(c); break;
+	case CUBE_SIZE: classify_size(c); break;
+	case CUBE_OTHER: set_part(c, "", 0); break;
+	}
+}
+
 static void classify(struct cube_dim *d, const struct codes *codes)
 {
+	for (size_t i = 0; i < d->ncat; i++)
+		classify_cat(&d->cat[i], d->kind, codes);
+}
+
+/* 1 when every category of D (of several) would be a part or a total of a
+ * dimension of KIND: D is that dimension under another name. */
+static int holds_kind(const struct cube_dim *d, enum cube_kind kind, const struct codes *codes)
+{
+	size_t parts = 0;
 	for (size_t i = 0; i < d->ncat; i++) {
-		struct cube_cat *c = &d->cat[i];
-		switch (d->kind) {
-		case CUBE_AREA: classify_area(c, codes); break;
-		case CUBE_OCC: classify_occ(c, codes); break;
-		case CUBE_SEX: classify_sex(c); break;
-		case CUBE_AGE: classify_age(c); break;
-		case CUBE_YEAR: classify_year(c); break;
-		case CUBE_SNI: classify_sni(c); break;
-		case CUBE_SIZE: classify_size(c); break;
-		case CUBE_OTHER: set_part(c, "", 0); break;
-		}
+		struct cube_cat c = d->cat[i];
+		classify_cat(&c, kind, codes);
+		if (c.role == CUBE_BAD)
+			return 0;
+		parts += c.role == CUBE_PART;
 	}
+	return d->ncat > 1 && parts > 0;
 }
 
 static struct cube_dim *find_kind(struct cube_dim *dims, size_t n, enum cube_kind k)
@@ -449,27 +472,166 @@ static void some_labels(const struct cube_dim *d, char *buf, size_t cap)
 		snprintf(buf + o, cap - o, ", ...");
 }
 
-/* Dimensions of no known kind must hold one category (e.g. the table's
- * one content); several cannot be told apart in the output. */
-static int check_others(struct cube_dim *dims, size_t n, const char *file)
+/* What stops a table from being converted, gathered so that one message
+ * names every problem at once (as ingest names every missing column). */
+struct plan_problems {
+	char *missing;   /* "region (...), år (...)": the required dimensions absent */
+	size_t nmissing;
+	char *other;     /* the other problems, "; "-joined */
+	int *suggested;  /* per dimension: named in a "did you mean" */
+};
+
+static void append(char **list, const char *sep, const char *text)
 {
+	char *next = easprintf("%s%s%s", *list ? *list : "", *list && **list ? sep : "", text);
+	free(*list);
+	*list = next;
+}
+
+static void problem(struct plan_problems *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void problem(struct plan_problems *p, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	char *text = emalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(text, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	append(&p->other, "; ", text);
+	free(text);
+}
+
+/* The names SCB (in Swedish and English) and JSON-stat give a dimension of
+ * each kind, the first the one a message names; for "did you mean". */
+static const char *const *kind_names(enum cube_kind k)
+{
+	static const char *const area[] = {"region", "kommun", "län", "county", "municipality", NULL};
+	static const char *const occ[] = {"yrke", "ssyk", "occupation", NULL};
+	static const char *const year[] = {"år", "year", "tid", "time", "period", NULL};
+	static const char *const sni[] = {"näringsgren", "sni", "industry", NULL};
+	static const char *const size[] = {"storleksklass", "size class", "size", NULL};
+	static const char *const none[] = {NULL};
+	switch (k) {
+	case CUBE_AREA: return area;
+	case CUBE_OCC: return occ;
+	case CUBE_YEAR: return year;
+	case CUBE_SNI: return sni;
+	case CUBE_SIZE: return size;
+	default: return none;
+	}
+}
+
+/* Notes a required dimension of KIND (described by WHAT) that the table
+ * lacks, with the closest dimension of no known kind ("did you mean"). */
+static void missing(struct plan_problems *p, struct cube_dim *dims, size_t n, enum cube_kind kind,
+		    const char *what, const struct codes *codes)
+{
+	const char **names = emalloc((n ? n : 1) * sizeof *names);
+	size_t *index = emalloc((n ? n : 1) * sizeof *index), nn = 0;
+	for (size_t i = 0; i < n; i++)
+		if (dims[i].kind == CUBE_OTHER) {
+			index[nn] = i;
+			names[nn++] = dims[i].name;
+		}
+	long best = -1;
+	for (const char *const *name = kind_names(kind); *name && best < 0; name++)
+		best = closest_column(*name, names, nn);
+	/* else one whose categories are of the kind ("Område" holding kommuner) */
+	int by_content = 0;
+	for (size_t i = 0; i < nn && best < 0; i++)
+		if (!p->suggested[index[i]] && holds_kind(&dims[index[i]], kind, codes)) {
+			best = (long)i;
+			by_content = 1;
+		}
+	char *text;
+	if (best >= 0) {
+		p->suggested[index[best]] = 1;
+		text = easprintf("%s (%s; did you mean \"%s\"?%s)", kind_names(kind)[0], what, names[best],
+				 by_content ? " its categories fit" : "");
+	} else {
+		text = easprintf("%s (%s)", kind_names(kind)[0], what);
+	}
+	append(&p->missing, ", ", text);
+	p->nmissing++;
+	free(text);
+	free(names);
+	free(index);
+}
+
+/* Prints the problems as one message naming FILE; returns -1, or 0 when
+ * there are none. Frees what P holds. */
+static int report_problems(struct plan_problems *p, const char *file)
+{
+	int rc = 0;
+	if (p->nmissing || p->other) {
+		msg_error_at(file, 0, "%s%s%s%s", p->nmissing ? (p->nmissing > 1 ? "missing required dimensions "
+									 : "missing required dimension ")
+							     : "",
+			     p->nmissing ? p->missing : "", p->nmissing && p->other ? "; " : "",
+			     p->other ? p->other : "");
+		rc = -1;
+	}
+	free(p->missing);
+	free(p->other);
+	free(p->suggested);
+	memset(p, 0, sizeof *p);
+	return rc;
+}
+
+/* Dimensions of no known kind must hold one category (e.g. the table's
+ * one content); several cannot be told apart in the output. One named in
+ * a "did you mean" is said there; a CSV column of bare numbers is a second
+ * content; one whose categories are of a known kind is named so. */
+static void check_others(struct plan_problems *p, struct cube_dim *dims, size_t n, const struct codes *codes)
+{
+	static const enum cube_kind kinds[] = {CUBE_AREA, CUBE_OCC, CUBE_YEAR, CUBE_SNI, CUBE_SIZE,
+					       CUBE_SEX, CUBE_AGE};
 	for (size_t i = 0; i < n; i++) {
 		struct cube_dim *d = &dims[i];
-		if (d->kind != CUBE_OTHER || d->ncat <= 1)
+		if (d->kind != CUBE_OTHER || d->ncat <= 1 || p->suggested[i])
 			continue;
 		char buf[300];
 		some_labels(d, buf, sizeof buf);
-		msg_error_at(file, 0, "dimension \"%s\" has %zu categories (%s): download the table with "
-				      "one of them",
-			     d->name, d->ncat, buf);
-		return -1;
+		/* a CSV label has its text; JSON-stat keys are codes, never values */
+		size_t numbers = 0;
+		long long v;
+		for (size_t c = 0; c < d->ncat; c++)
+			numbers += !d->cat[c].code && (cube_count(d->cat[c].label, &v) == 0 ||
+						       cube_suppressed(d->cat[c].label));
+		if (numbers == d->ncat) {
+			problem(p, "\"%s\" holds numbers (%s): a second content; download the table with one "
+				   "content", d->name, buf);
+			continue;
+		}
+		size_t k = 0;
+		while (k < sizeof kinds / sizeof kinds[0] && !holds_kind(d, kinds[k], codes))
+			k++;
+		if (k < sizeof kinds / sizeof kinds[0])
+			problem(p, "dimension \"%s\" has %zu categories (%s) of a second %s dimension: download "
+				   "the table with one of them", d->name, d->ncat, buf, cube_kind_name(kinds[k]));
+		else
+			problem(p, "dimension \"%s\" has %zu categories (%s): download the table with one of "
+				   "them", d->name, d->ncat, buf);
 	}
-	return 0;
+}
+
+/* Two dimensions of one known kind cannot both give its column. */
+static void check_twice(struct plan_problems *p, struct cube_dim *dims, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = i + 1; k < n; k++)
+			if (dims[i].kind == dims[k].kind && dims[i].kind != CUBE_OTHER)
+				problem(p, "two %s dimensions: \"%s\" and \"%s\"", cube_kind_name(dims[i].kind),
+					dims[i].name, dims[k].name);
 }
 
 /* A split dimension (sex, age): with parts, its totals are aggregates; with
  * none, its one total is the data and the dimension gives no column. */
-static int plan_split(struct cube_dim *d, const char *column, const char *file)
+static void plan_split(struct plan_problems *p, struct cube_dim *d, const char *column)
 {
 	size_t parts = 0;
 	for (size_t i = 0; i < d->ncat; i++)
@@ -489,114 +651,134 @@ static int plan_split(struct cube_dim *d, const char *column, const char *file)
 				if (inside >= 2)
 					set_role(c, CUBE_AGGREGATE, "a total of age bands, not converted");
 			}
-		return 0;
+		return;
 	}
 	if (d->ncat == 1) {
 		set_part(&d->cat[0], "", 0);
 		d->column = NULL;
-		return 0;
+		return;
 	}
 	char buf[300];
 	some_labels(d, buf, sizeof buf);
-	msg_error_at(file, 0, "%s \"%s\": none of its categories (%s) is one of the contract's%s", cube_kind_name(d->kind),
-		     d->name, buf,
-		     d->kind == CUBE_AGE ? " (16-24, 25-29, ... 65-69)" : " (män, kvinnor)");
-	return -1;
+	problem(p, "%s \"%s\": none of its categories (%s) is one of the contract's%s", cube_kind_name(d->kind),
+		d->name, buf, d->kind == CUBE_AGE ? " (16-24, 25-29, ... 65-69)" : " (män, kvinnor)");
 }
 
-static int plan_area(struct cube_dim *area, int need_kommun, const char *file)
+static void plan_area(struct plan_problems *p, struct cube_dim *area, int need_kommun)
 {
 	int finest = -1;
-	for (size_t i = 0; area && i < area->ncat; i++)
+	for (size_t i = 0; i < area->ncat; i++)
 		if (area->cat[i].role == CUBE_PART && area->cat[i].level > finest)
 			finest = area->cat[i].level;
-	if (!area || finest < 0 || (need_kommun && finest < 4)) {
-		msg_error_at(file, 0, "no region by %s in the table%s", need_kommun ? "kommun" : "kommun or county",
-			     area ? "" : " (no region column)");
-		return -1;
+	if (finest < 0 || (need_kommun && finest < 4)) {
+		char buf[300];
+		some_labels(area, buf, sizeof buf);
+		problem(p, "region \"%s\": no %s among its categories (%s)", area->name,
+			need_kommun ? "kommun (4-digit code)" : "kommun (4-digit) or county (2-digit) code", buf);
+		return;
 	}
 	area->column = finest == 4 ? "kommun" : "lan";
 	for (size_t i = 0; i < area->ncat; i++)
 		if (area->cat[i].role == CUBE_PART && area->cat[i].level < finest)
 			set_role(&area->cat[i], CUBE_AGGREGATE, "a county: a total of kommun rows, not converted");
-	return 0;
+}
+
+/* A dimension that must have parts (year, industry, size class): names
+ * OUTPUT as its column, or notes that none of its categories is usable. */
+static void plan_parts(struct plan_problems *p, struct cube_dim *d, const char *output, const char *what)
+{
+	size_t parts = 0;
+	for (size_t i = 0; i < d->ncat; i++)
+		parts += d->cat[i].role == CUBE_PART;
+	if (parts) {
+		d->column = output;
+		return;
+	}
+	char buf[300];
+	some_labels(d, buf, sizeof buf);
+	problem(p, "%s \"%s\": no %s among its categories (%s)", kind_names(d->kind)[0], d->name, what, buf);
+}
+
+static void plan_begin(struct plan_problems *p, struct cube_dim *dims, size_t n, const struct codes *codes)
+{
+	memset(p, 0, sizeof *p);
+	p->suggested = ecalloc(n ? n : 1, sizeof *p->suggested);
+	for (size_t i = 0; i < n; i++) {
+		classify(&dims[i], codes);
+		dims[i].column = NULL;
+	}
 }
 
 int cube_plan_employment(struct cube_dim *dims, size_t n, const struct codes *codes, const char *file)
 {
-	for (size_t i = 0; i < n; i++) {
-		classify(&dims[i], codes);
-		dims[i].column = NULL;
+	struct plan_problems p;
+	plan_begin(&p, dims, n, codes);
+	struct cube_dim *area = find_kind(dims, n, CUBE_AREA), *occ = find_kind(dims, n, CUBE_OCC);
+	struct cube_dim *year = find_kind(dims, n, CUBE_YEAR);
+	if (!area)
+		missing(&p, dims, n, CUBE_AREA, "kommun or county", codes);
+	if (!occ)
+		missing(&p, dims, n, CUBE_OCC, "occupation, SSYK 2012 at 3 or 4 digits", codes);
+	if (!year)
+		missing(&p, dims, n, CUBE_YEAR, "a year column, or years as columns", codes);
+	check_others(&p, dims, n, codes);
+	check_twice(&p, dims, n);
+	if (find_kind(dims, n, CUBE_SNI) || find_kind(dims, n, CUBE_SIZE))
+		problem(&p, "an industry or size-class dimension: not an employment table (scb-workplaces "
+			    "reads the count of workplaces)");
+	if (area)
+		plan_area(&p, area, 0);
+	if (occ) {
+		int finest = -1;
+		for (size_t i = 0; i < occ->ncat; i++)
+			if (occ->cat[i].role == CUBE_PART && !occ->cat[i].special && occ->cat[i].level > finest)
+				finest = occ->cat[i].level;
+		if (finest < 3) {
+			char buf[300];
+			some_labels(occ, buf, sizeof buf);
+			problem(&p, "yrke \"%s\": no SSYK 2012 code at 3 or 4 digits among its categories (%s)",
+				occ->name, buf);
+		} else {
+			occ->column = finest == 4 ? "ssyk" : "ssyk3";
+			for (size_t i = 0; i < occ->ncat; i++)
+				if (occ->cat[i].role == CUBE_PART && !occ->cat[i].special && occ->cat[i].level < finest)
+					set_role(&occ->cat[i], CUBE_AGGREGATE,
+						 finest == 4 ? "a coarser SSYK level: a total of 4-digit rows, not converted"
+							     : "a coarser SSYK level: a total of 3-digit rows, not converted");
+		}
 	}
-	if (check_others(dims, n, file) != 0 || plan_area(find_kind(dims, n, CUBE_AREA), 0, file) != 0)
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		for (size_t k = i + 1; k < n; k++)
-			if (dims[i].kind == dims[k].kind && dims[i].kind != CUBE_OTHER) {
-				msg_error_at(file, 0, "two %s dimensions: \"%s\" and \"%s\"",
-					     cube_kind_name(dims[i].kind), dims[i].name, dims[k].name);
-				return -1;
-			}
-	if (find_kind(dims, n, CUBE_SNI) || find_kind(dims, n, CUBE_SIZE)) {
-		msg_error_at(file, 0, "an industry or size-class dimension: not an employment table "
-				      "(scb-workplaces reads the count of workplaces)");
-		return -1;
-	}
-	struct cube_dim *occ = find_kind(dims, n, CUBE_OCC), *year = find_kind(dims, n, CUBE_YEAR);
-	int finest = -1;
-	for (size_t i = 0; occ && i < occ->ncat; i++)
-		if (occ->cat[i].role == CUBE_PART && occ->cat[i].level > finest)
-			finest = occ->cat[i].level;
-	if (finest < 3) {
-		msg_error_at(file, 0, "no occupation in SSYK 2012 at 3 or 4 digits in the table%s",
-			     occ ? "" : " (no occupation column)");
-		return -1;
-	}
-	occ->column = finest == 4 ? "ssyk" : "ssyk3";
-	for (size_t i = 0; i < occ->ncat; i++)
-		if (occ->cat[i].role == CUBE_PART && occ->cat[i].level < finest)
-			set_role(&occ->cat[i], CUBE_AGGREGATE,
-				 finest == 4 ? "a coarser SSYK level: a total of 4-digit rows, not converted"
-					     : "a coarser SSYK level: a total of 3-digit rows, not converted");
-	size_t years = 0;
-	for (size_t i = 0; year && i < year->ncat; i++)
-		years += year->cat[i].role == CUBE_PART;
-	if (!years) {
-		msg_error_at(file, 0, "no year in the table");
-		return -1;
-	}
-	year->column = "year";
+	if (year)
+		plan_parts(&p, year, "year", "year (YYYY)");
 	struct cube_dim *sex = find_kind(dims, n, CUBE_SEX), *age = find_kind(dims, n, CUBE_AGE);
-	if ((sex && plan_split(sex, "sex", file) != 0) || (age && plan_split(age, "age", file) != 0))
-		return -1;
-	return 0;
+	if (sex)
+		plan_split(&p, sex, "sex");
+	if (age)
+		plan_split(&p, age, "age");
+	return report_problems(&p, file);
 }
 
 int cube_plan_workplaces(struct cube_dim *dims, size_t n, const struct codes *codes, const char *file)
 {
-	for (size_t i = 0; i < n; i++) {
-		classify(&dims[i], codes);
-		dims[i].column = NULL;
-	}
-	if (check_others(dims, n, file) != 0 || plan_area(find_kind(dims, n, CUBE_AREA), 1, file) != 0)
-		return -1;
-	static const enum cube_kind need[] = {CUBE_SNI, CUBE_SIZE, CUBE_YEAR};
-	static const char *const column[] = {"sni_section", "size_class", "year"};
-	for (size_t k = 0; k < 3; k++) {
-		struct cube_dim *d = find_kind(dims, n, need[k]);
-		size_t parts = 0;
-		for (size_t i = 0; d && i < d->ncat; i++)
-			parts += d->cat[i].role == CUBE_PART;
-		if (!parts) {
-			msg_error_at(file, 0, "no %s in the table%s", cube_kind_name(need[k]),
-				     need[k] == CUBE_SNI ? " (SNI 2007 sections A-U)" : "");
-			return -1;
-		}
-		d->column = column[k];
-	}
-	if (find_kind(dims, n, CUBE_OCC) || find_kind(dims, n, CUBE_SEX) || find_kind(dims, n, CUBE_AGE)) {
-		msg_error_at(file, 0, "an occupation, sex or age dimension: not SCB's count of workplaces");
-		return -1;
-	}
-	return 0;
+	struct plan_problems p;
+	plan_begin(&p, dims, n, codes);
+	static const enum cube_kind need[] = {CUBE_AREA, CUBE_SNI, CUBE_SIZE, CUBE_YEAR};
+	static const char *const what[] = {"kommun", "SNI 2007 section A-U", "SCB's size classes",
+					   "a year column, or years as columns"};
+	static const char *const column[] = {NULL, "sni_section", "size_class", "year"};
+	static const char *const part[] = {NULL, "SNI 2007 section A-U", "size class of SCB's (0, 1-4, ... 500+)",
+					   "year (YYYY)"};
+	struct cube_dim *d[4];
+	for (size_t k = 0; k < 4; k++)
+		if (!(d[k] = find_kind(dims, n, need[k])))
+			missing(&p, dims, n, need[k], what[k], codes);
+	check_others(&p, dims, n, codes);
+	check_twice(&p, dims, n);
+	if (find_kind(dims, n, CUBE_OCC) || find_kind(dims, n, CUBE_SEX) || find_kind(dims, n, CUBE_AGE))
+		problem(&p, "an occupation, sex or age dimension: not SCB's count of workplaces");
+	if (d[0])
+		plan_area(&p, d[0], 1);
+	for (size_t k = 1; k < 4; k++)
+		if (d[k])
+			plan_parts(&p, d[k], column[k], part[k]);
+	return report_problems(&p, file);
 }

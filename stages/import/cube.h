@@ -27,6 +27,9 @@ struct cube_cat {
 	int level;          /* area: 4 kommun, 2 county, 0 country; occupation:
 			     * SSYK digits; age and size: lower bound */
 	int upper;          /* age and size: upper bound (-1: open) */
+	int special;        /* occupation: SSYK's special code 0002 (occupation
+			     * unknown), a part written as it is that sets no
+			     * SSYK level */
 	const char *why;    /* CUBE_AGGREGATE and CUBE_BAD: why (static) */
 };
 
@@ -90,14 +93,17 @@ size_t cube_label_code(const char *label, char *code, size_t cap);
 /* Classifies every category of the employment table DIMS and sets the
  * output columns: year, kommun (or lan for a table by county), ssyk (or
  * ssyk3 for 3-digit occupations), sex and age only when the table splits
- * them. Returns 0, or -1 with a message naming FILE (the table cannot be
- * converted: no area, no occupation at 3 or 4 digits, no year, or another
- * dimension with several categories). */
+ * them. SSYK 0002 (occupation unknown) is a part, written as 0002 (ingest
+ * counts it). Returns 0, or -1 with one message naming FILE and every
+ * reason the table cannot be converted: each required dimension it lacks
+ * (region, yrke, år; with the closest dimension of no known kind, "did you
+ * mean"), one without a usable category, another dimension with several
+ * categories. */
 int cube_plan_employment(struct cube_dim *dims, size_t n, const struct codes *codes, const char *file);
 
 /* The same for SCB's count of workplaces: kommun, SNI section, size class
  * (SCB's nine: value "0", "1-4", ... "200-499", "500+"; the caller maps them)
- * and year. */
+ * and year (required: region, näringsgren, storleksklass, år). */
 int cube_plan_workplaces(struct cube_dim *dims, size_t n, const struct codes *codes, const char *file);
 
 #endif

@@ -257,6 +257,13 @@ static int map_header(const char *path, char **h, size_t nh, struct cube_set *se
 	*wide = nyearcols > 0 && !has_year_dim;
 	if (*wide && first && pass1)
 		cube_set_dim(set, CUBE_YEAR, "år", 1);
+	/* long: the last column of no known kind is the content (PxWeb writes
+	 * it last); any other one is a dimension under another name, or a
+	 * second content, which the plan tells apart and names */
+	size_t value_col = nh;
+	for (size_t i = 0; !*wide && i < nh; i++)
+		if (cube_kind_of(h[i]) == CUBE_OTHER)
+			value_col = i;
 	for (size_t i = 0; i < nh; i++) {
 		size_t pl;
 		enum cube_kind k = cube_kind_of(h[i]);
@@ -269,17 +276,13 @@ static int map_header(const char *path, char **h, size_t nh, struct cube_set *se
 			col[i].year = pass1 ? cube_dim_add(&set->dim[yd], ys, NULL) : cube_dim_find(&set->dim[yd], ys);
 			continue;
 		}
-		if (k == CUBE_OTHER && !*wide) {
+		if (k == CUBE_OTHER && !*wide && i == value_col) {
 			col[i].is_value = 1;
 			nvalue++;
 			continue;
 		}
-		if (k == CUBE_OTHER) {
-			msg_error_at(path, 1, "column \"%s\": neither a dimension (region, yrke, kön, ålder, "
-					      "år...) nor a year",
-				     h[i]);
-			return -1;
-		}
+		/* wide: a column of no known kind is a dimension too (the table's
+		 * content, or one misnamed: the plan says which) */
 		size_t d = cube_set_dim(set, k, h[i], first && pass1);
 		if (d == (size_t)-1) {
 			msg_error_at(path, 1, "column \"%s\" (%s): the first file has no such dimension: "
@@ -296,15 +299,12 @@ static int map_header(const char *path, char **h, size_t nh, struct cube_set *se
 		col[i].dim = d;
 		ndim++;
 	}
-	if (!*wide && nvalue != 1) {
-		msg_error_at(path, 1, nvalue ? "several value columns: download the table with one content"
-					     : "no value column: neither a year column nor a content column");
+	if (!*wide && nvalue == 0) {
+		msg_error_at(path, 1, "no value column: neither a year column nor a content column");
 		return -1;
 	}
-	if (!*wide && !has_year_dim) {
-		msg_error_at(path, 1, "no year: neither a year column (år) nor years as columns");
-		return -1;
-	}
+	/* a long table without a year column: the plan says so, beside
+	 * whatever else it lacks */
 	if (ndim + (*wide ? 1 : 0) != set->n) {
 		msg_error_at(path, 1, "%zu dimensions, but the first file has %zu: import tables of "
 				      "different dimensions apart",

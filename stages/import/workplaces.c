@@ -8,6 +8,7 @@
  * A stratum with a suppressed cell among its parts is not written (its sum
  * is unknown): all its cells are rejected. The frame has no year: one year
  * is taken (--year, default the latest), cells of others are rejected. */
+#include "closest.h"
 #include "cube.h"
 #include "csvin.h"
 #include "impout.h"
@@ -197,17 +198,41 @@ static int sample_row(void *ctx, const struct csvin_row *row)
 	struct sample_load *l = ctx;
 	static const char *const names[] = {"kommun", "sni_section", "size_class", "sampled"};
 	if (row->line == 1 || l->col[0] == -2) {
+		/* every missing column at once, each with the closest unknown
+		 * one of the header (as ingest) */
+		int *used = ecalloc(row->nfields + 1, sizeof *used);
 		for (int k = 0; k < 4; k++) {
 			l->col[k] = -1;
 			for (size_t i = 0; i < row->nfields; i++)
-				if (value_equal_fold(row->field[i], names[k]))
+				if (value_equal_fold(row->field[i], names[k])) {
 					l->col[k] = (int)i;
-			if (l->col[k] < 0) {
-				msg_error_at(l->path, row->line, "no column %s", names[k]);
-				return 1;
-			}
+					used[i] = 1;
+				}
 		}
-		return 0;
+		const char **unknown = emalloc((row->nfields + 1) * sizeof *unknown);
+		size_t nunknown = 0;
+		for (size_t i = 0; i < row->nfields; i++)
+			if (!used[i])
+				unknown[nunknown++] = row->field[i];
+		char *list = estrdup("");
+		int nmissing = 0;
+		for (int k = 0; k < 4; k++) {
+			if (l->col[k] >= 0)
+				continue;
+			long c = closest_column(names[k], unknown, nunknown);
+			char *next = c >= 0 ? easprintf("%s%s%s (did you mean \"%s\"?)", list, *list ? ", " : "",
+							names[k], unknown[c])
+					    : easprintf("%s%s%s", list, *list ? ", " : "", names[k]);
+			free(list);
+			list = next;
+			nmissing++;
+		}
+		if (nmissing)
+			msg_error_at(l->path, row->line, "missing required column%s %s", nmissing > 1 ? "s" : "", list);
+		free(list);
+		free(unknown);
+		free(used);
+		return nmissing ? 1 : 0;
 	}
 	if (row->oversized)
 		return 0;
