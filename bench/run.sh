@@ -11,14 +11,16 @@
 # 3. runs the whole pipeline (run.sh --force) on it;
 # 4. runs trackfit on 1x, 2x and 4x as many candidates (the two sample
 #    municipalities at synth scales 2, 4, 8) to show it grows linearly;
-# 5. runs bench/compare.sh (the same ingest task with other tools, cat, wc -l).
+# 5. runs bench/compare.sh (the same ingest task with other tools, cat, wc -l);
+# 6. runs bench/import.sh: jobbspar-import on a 1 GiB year of JobTech ads
+#    (generated once into bench/cache/import/).
 # Results: bench/results.tsv (one row per measurement, columns below) and a
 # table on standard output; progress on standard error.
 #
 # Environment: JOBBSPAR_BIN (default bin/), JOBBSPAR_BENCH_CACHE (default
 # bench/cache), JOBBSPAR_BENCH_RESULTS (default bench/results.tsv),
 # JOBBSPAR_BENCH_SEED (default 20261123), JOBBSPAR_BENCH_ONLY (a space-separated
-# subset of: stages pipeline scaling compare; default all).
+# subset of: stages pipeline scaling compare import; default all).
 set -eu
 export LC_ALL=C
 ROOT=$(cd "$(dirname "$0")/.." && pwd -P)
@@ -26,7 +28,7 @@ BIN=${JOBBSPAR_BIN:-$ROOT/bin}
 CACHE=${JOBBSPAR_BENCH_CACHE:-$ROOT/bench/cache}
 RESULTS=${JOBBSPAR_BENCH_RESULTS:-$ROOT/bench/results.tsv}
 SEED=${JOBBSPAR_BENCH_SEED:-20261123}
-ONLY=${JOBBSPAR_BENCH_ONLY:-stages pipeline scaling compare}
+ONLY=${JOBBSPAR_BENCH_ONLY:-stages pipeline scaling compare import}
 me=bench
 # shellcheck source=bench/lib.sh
 . "$ROOT/bench/lib.sh"
@@ -79,14 +81,17 @@ synth_input() {
 }
 
 NAT=$CACHE/national
-say "national input: $NAT"
-synth_input "$NAT" --scale national
-if [ "$SYNTH_CACHED" = 1 ]; then
-	say "  reused (stamp matches: same synth version, seed $SEED and data/ref)"
-else
-	rows_bytes "$NAT"/*.csv
-	record synth "$RB_ROWS" "$RB_MB" "" "-" "generated the national input (rows, MB: written)"
-	say "  generated in $T_WALL s"
+# (the import part alone needs no national input)
+if wanted stages || wanted pipeline || wanted scaling || wanted compare; then
+	say "national input: $NAT"
+	synth_input "$NAT" --scale national
+	if [ "$SYNTH_CACHED" = 1 ]; then
+		say "  reused (stamp matches: same synth version, seed $SEED and data/ref)"
+	else
+		rows_bytes "$NAT"/*.csv
+		record synth "$RB_ROWS" "$RB_MB" "" "-" "generated the national input (rows, MB: written)"
+		say "  generated in $T_WALL s"
+	fi
 fi
 
 # the configuration: data/default.ini with the benchmark's paths; the
@@ -223,6 +228,21 @@ if wanted scaling; then
 			"$cand candidates, $outc outcomes: $per ms per candidate"
 		say "  scale $scale: $cand candidates, $outc outcomes, $T_WALL s ($per ms per candidate)"
 	done
+fi
+
+# ------------------------------------------------------------- import
+# jobbspar-import streaming a 1 GiB year of JobTech ads (bench/import.sh
+# records its row `import`)
+if wanted import; then
+	say "import: jobtech-ads on a 1 GiB JSONL year ..."
+	if JOBBSPAR_BIN=$BIN LOGS=$LOGS REC_FILE=$REC_FILE IMPORT_BENCH_DIR=$CACHE/import \
+		sh "$ROOT/bench/import.sh" >"$LOGS/import.bench" 2>&1; then
+		say "  $(tail -n 1 "$LOGS/import.bench")"
+	else
+		T_WALL=NA T_CPU=NA T_RSS=NA
+		record import "" "" "peak < $RSS_LIMIT MB" no "FAILED: $(tail -n 1 "$LOGS/import.bench")"
+		say "  bench/import.sh failed: $(tail -n 1 "$LOGS/import.bench")"
+	fi
 fi
 
 mv "$RESULTS.tmp" "$RESULTS"
