@@ -33,7 +33,7 @@ ingest_OUTPUTS = ingest.json rejects.csv work/respondents.tsv work/occupations.t
 	work/frame.tsv work/jobseekers.tsv work/employment.tsv work/vacancies.tsv \
 	work/outcomes.tsv work/yrkesbarometer.tsv
 shortage_OUTPUTS = shortage.tsv compare.tsv work/weights.tsv
-trackfit_OUTPUTS = trackfit.tsv model.tsv restricted/assignment.tsv
+trackfit_OUTPUTS = trackfit.tsv trackfit_areas.tsv proposals.tsv model.tsv restricted/assignment.tsv
 plot_OUTPUTS = report/charts.tsv
 report_OUTPUTS = report/index.html report/tabeller.xlsx
 

@@ -157,10 +157,16 @@ static int track_row_cmp(const void *a, const void *b)
 	return strcmp(mtab_str(sort_tab, x, sort_c_track), mtab_str(sort_tab, y, sort_c_track));
 }
 
-/* Fills a numeric cell from the input and applies its primary rule. */
+/* Fills a numeric cell from the input and applies its primary rule. A
+ * ".." of the input (a cell the stage that wrote it hid, docs/TABLES.md)
+ * stays hidden: suppressed, its value unknown (NaN). */
 static void put_num(const struct report *R, struct rtable *t, size_t r, size_t j,
 		    const struct mtab *in, size_t row, const struct colspec *cs, double base)
 {
+	if (mtab_hidden(in, row, mtab_col(in, cs->src))) {
+		rtable_suppress(t, r, j, DISC_PRIMARY);
+		return;
+	}
 	double v = mtab_num(in, row, mtab_col(in, cs->src));
 	if (!isnan(v) && cs->scale)
 		v *= cs->scale;
@@ -215,7 +221,9 @@ static struct rtable *table_from_specs(const char *id, const char *title,
 }
 
 /* Appends a total row summing the summed columns over rows FIRST..; then
- * protects the totals of the columns with a rule. */
+ * protects the totals of the columns with a rule. A column with a member
+ * hidden by the input's own stage ("..", value unknown) has no total the
+ * report could add up: its total is hidden too. */
 static void add_total_row(struct rtable *t, const struct colspec *cs, size_t ncs, size_t first,
 			  const double *sums, const char *label, size_t label_col)
 {
@@ -230,6 +238,13 @@ static void add_total_row(struct rtable *t, const struct colspec *cs, size_t ncs
 		if (!cs[j].summed)
 			continue;
 		rtable_num(t, tr, j, sums[j]);
+		for (size_t r = first; r < last; r++) {
+			const struct rcell *c = rtable_get(t, r, j);
+			if (c->kind == RCELL_SUPPRESSED && isnan(c->num)) {
+				rtable_suppress(t, tr, j, DISC_SECONDARY);
+				break;
+			}
+		}
 		if (cs[j].rule != RULE_NONE) {
 			cols[nprot] = j;
 			min_sum[nprot++] = cs[j].min_sum;
@@ -237,6 +252,25 @@ static void add_total_row(struct rtable *t, const struct colspec *cs, size_t ncs
 	}
 	if (nprot)
 		rtable_protect_column_totals(t, first, last, tr, cols, min_sum, nprot);
+	/* an interval's bounds go with their estimate: a bound left beside a
+	 * hidden estimate would narrow it down */
+	for (size_t j = 0; j < ncs; j++) {
+		size_t n = cs[j].src ? strlen(cs[j].src) : 0;
+		if (n < 4 || (strcmp(cs[j].src + n - 3, "_lo") != 0 && strcmp(cs[j].src + n - 3, "_hi") != 0))
+			continue;
+		for (size_t e = 0; e < ncs; e++) {
+			size_t m = cs[e].src ? strlen(cs[e].src) : 0;
+			if (e == j || m < n - 3 || strncmp(cs[e].src, cs[j].src, n - 3) != 0 ||
+			    (m > 3 && (strcmp(cs[e].src + m - 3, "_lo") == 0 ||
+				       strcmp(cs[e].src + m - 3, "_hi") == 0)))
+				continue;
+			for (size_t r = first; r <= tr; r++)
+				if (rtable_get(t, r, e)->kind == RCELL_SUPPRESSED &&
+				    rtable_get(t, r, j)->kind == RCELL_NUM)
+					rtable_suppress(t, r, j, DISC_SECONDARY);
+			break;
+		}
+	}
 }
 
 /* ---------------------------------------------------------------- occupations */
@@ -436,15 +470,83 @@ static void build_yrkesbarometer(struct report *R, size_t k)
 
 /* ---------------------------------------------------------------- tracks */
 
+/* Field COL of row ROW in the report's language, else in the other one
+ * (borrowed; "" when neither). */
+static const char *field_lang(const struct report *R, const struct mtab *in, size_t row,
+			      const char *col_sv, const char *col_en)
+{
+	const char *v = mtab_str(in, row, mtab_col(in, R->en ? col_en : col_sv));
+	return *v ? v : mtab_str(in, row, mtab_col(in, R->en ? col_sv : col_en));
+}
+
+/* 1 if ITEM is one of the ';'-joined items of LIST. */
+static int list_has(const char *list, const char *item)
+{
+	size_t n = strlen(item);
+	for (const char *p = list; *p;) {
+		const char *end = strchr(p, ';');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (len == n && strncmp(p, item, n) == 0)
+			return 1;
+		p = end ? end + 1 : p + len;
+	}
+	return 0;
+}
+
+/* trackfit_areas.tsv on municipality K: its sentence (R->track_note) and
+ * whether it offers no track (R->no_tracks). Without the table (an older
+ * run) neither is known and the tracks show as before. */
+static void read_track_area(struct report *R, size_t k)
+{
+	const struct mtab *a = R->track_areas;
+	if (!a)
+		return;
+	size_t n;
+	size_t *rows = mtab_rows_of(a, R->kommun[k], &n);
+	if (n) {
+		const char *note = field_lang(R, a, rows[0], "note_sv", "note_en");
+		R->track_note[k] = *note ? note : NULL;
+		R->no_tracks[k] = mtab_num(a, rows[0], mtab_col(a, "tracks")) == 0 ||
+				  list_has(mtab_str(a, rows[0], mtab_col(a, "flag")), "no_tracks");
+	}
+	free(rows);
+}
+
+/* The sentences that explain a row (column SUB) were written by
+ * jobbspar-trackfit from the row's published cells. A cell the report hides
+ * itself (its own threshold, or to protect a total) would be given away by
+ * the sentence: there the sentence gives way to a note. A cell the trackfit
+ * stage hid ("..") is no reason: its sentence already says "fewer than 5". */
+static void withhold_revealing_sentences(const struct report *R, struct rtable *t, size_t sub)
+{
+	for (size_t r = 0; r < t->nrow; r++) {
+		if (rtable_get(t, r, sub)->kind != RCELL_TEXT)
+			continue;
+		for (size_t j = 0; j < t->ncol; j++) {
+			const struct rcell *c = rtable_get(t, r, j);
+			if (c->kind == RCELL_SUPPRESSED && !isnan(c->num)) {
+				rtable_text(t, r, sub, tr(R, "Förklaringen visas inte: den skulle röja en "
+							     "undertryckt uppgift.",
+							  "The explanation is not shown: it would reveal a "
+							  "suppressed figure."));
+				break;
+			}
+		}
+	}
+}
+
 static void build_tracks(struct report *R, size_t k)
 {
 	const struct strings *S = R->S;
 	const struct mtab *in = R->trackfit;
-	if (!in || mtab_col(in, "track") < 0)
+	read_track_area(R, k);
+	if (!in || mtab_col(in, "track") < 0 || R->no_tracks[k])
 		return;
-	double minp = (double)R->rule.min_persons;
 	const struct colspec spec[] = {
 		{NULL, S->c_track, 0, 1, 0, RULE_NONE, 0, 0, 0},
+		{"provider", tr(R, "Anordnare", "Provider"), 0, 1, 0, RULE_NONE, 0, 0, 0},
+		{"start", tr(R, "Startår", "Start year"), 0, 1, 0, RULE_NONE, 0, 0, 0},
+		{"end", tr(R, "Sista intagsår", "Last intake year"), 0, 1, 0, RULE_NONE, 0, 0, 1},
 		{"capacity", S->c_capacity, 0, 0, 0, RULE_NONE, 1, 0, 0},
 		{"eligible", S->c_eligible, 0, 0, 0, RULE_COUNT, 0, 0, 0},
 		{"interested", S->c_interested, 0, 0, 0, RULE_COUNT, 0, 0, 0},
@@ -454,8 +556,9 @@ static void build_tracks(struct report *R, size_t k)
 		{"expected_hi", S->c_expected_hi, 1, 0, 0, RULE_BASE, 0, 0, 1},
 		{"fit", S->c_fit, 1, 0, 0, RULE_NONE, 0, 0, 0},
 		{"rank", S->c_rank, 0, 0, 0, RULE_NONE, 0, 0, 0},
+		{R->en ? "explain_en" : "explain_sv", tr(R, "Förklaring", "Explanation"), 0, 1, 0,
+		 RULE_NONE, 0, 0, 0},
 	};
-	(void)minp;
 	struct colspec cs[sizeof spec / sizeof spec[0]];
 	size_t ncs = present_columns(in, spec, sizeof spec / sizeof spec[0], cs);
 	size_t n;
@@ -480,35 +583,201 @@ static void build_tracks(struct report *R, size_t k)
 	double horizon = 5;
 	config_double(R->cfg, "trackfit", "horizon_years", 5, &horizon);
 	char *about = easprintf(
-		tr(R, "Platser per år i spåret; behöriga och intresserade är nyanlända arbetssökande "
-		      "(antal personer); efterfrågan är väntade jobbtillfällen i spårets yrken inom "
-		      "%g år; förväntade placeringar i arbete inom ett år; passning 0–100 (högst = "
-		      "bäst) väger samman efterfrågan, behöriga och förväntade placeringar per plats.",
-		   "Places per year in the track; eligible and interested are newly arrived "
-		   "jobseekers (persons); demand is the expected openings in the track's occupations "
-		   "within %g years; expected placements in work within a year; fit 0-100 (highest = "
-		   "best) combines demand, eligible and expected placements per place."),
-		horizon);
+		tr(R, "Spåren som tar in deltagare %d, med anordnare och startår; platser per år i "
+		      "spåret; behöriga och intresserade är nyanlända arbetssökande (antal personer); "
+		      "efterfrågan är väntade jobbtillfällen i spårets yrken inom %g år; förväntade "
+		      "placeringar i arbete inom ett år; passning 0–100 (högst = bäst) väger samman "
+		      "efterfrågan, behöriga och förväntade placeringar per plats. Under varje spår "
+		      "står hur siffrorna hänger ihop.",
+		   "The tracks taking in participants in %d, with provider and start year; places "
+		   "per year in the track; eligible and interested are newly arrived jobseekers "
+		   "(persons); demand is the expected openings in the track's occupations within %g "
+		   "years; expected placements in work within a year; fit 0-100 (highest = best) "
+		   "combines demand, eligible and expected placements per place. Below each track "
+		   "is how its figures relate."),
+		R->plan_year, horizon);
 	rtable_about(t, about);
 	free(about);
 	int c_elig = mtab_col(in, "eligible");
+	size_t sub = ncs;
 	double sums[32] = {0};
 	for (size_t i = 0; i < n; i++) {
 		size_t row = rows[i], r = rtable_add_row(t);
 		rtable_text(t, r, 0, track_name(R, in, row));
 		for (size_t j = 1; j < ncs; j++) {
+			const char *v = mtab_str(in, row, mtab_col(in, cs[j].src));
+			if (strcmp(cs[j].src, "start") == 0) {
+				/* a track that starts in the plan year is new */
+				char *year = *v && atoi(v) == R->plan_year
+						     ? easprintf(tr(R, "%s (nytt)", "%s (new)"), v)
+						     : estrdup(v);
+				rtable_text(t, r, j, year);
+				free(year);
+				continue;
+			}
+			if (cs[j].is_text) {
+				if (strncmp(cs[j].src, "explain_", 8) == 0) {
+					v = field_lang(R, in, row, "explain_sv", "explain_en");
+					sub = j;
+				}
+				rtable_text(t, r, j, v);
+				continue;
+			}
 			/* without an eligible column the base is unknown: hide derived cells */
 			double base = c_elig >= 0 ? mtab_num(in, row, c_elig) : 1;
 			put_num(R, t, r, j, in, row, &cs[j], base);
-			double v = mtab_num(in, row, mtab_col(in, cs[j].src));
-			if (cs[j].summed && !isnan(v))
-				sums[j] += v;
+			double x = mtab_num(in, row, mtab_col(in, cs[j].src));
+			if (cs[j].summed && !isnan(x))
+				sums[j] += x;
 		}
 	}
 	free(rows);
 	add_total_row(t, cs, ncs, 0, sums, S->total_all_tracks, 0);
 	hide_html_columns(t, cs, ncs);
+	for (size_t j = 0; j < ncs; j++)
+		t->col[j].html_words = cs[j].src && strcmp(cs[j].src, "provider") == 0;
+	if (sub < ncs) {
+		t->col[sub].html_subrow = 1;
+		withhold_revealing_sentences(R, t, sub);
+	}
 	R->track_t[k] = t;
+	report_add_table(R, t);
+}
+
+/* ---------------------------------------------------------------- proposals */
+
+static int proposal_row_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	double rx = mtab_num(sort_tab, x, sort_c_rank), ry = mtab_num(sort_tab, y, sort_c_rank);
+	if (isnan(rx) != isnan(ry))
+		return isnan(rx) ? 1 : -1;
+	if (!isnan(rx) && rx != ry)
+		return rx < ry ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/* Next year's proposed tracks of municipality K (proposals.tsv), by rank:
+ * what they are, their entry requirements, expected placements with the
+ * interval, fit, the probability of being the best, the main obstacle and
+ * the sentence that explains them. No total row: they are alternatives. */
+static void build_proposals(struct report *R, size_t k)
+{
+	const struct strings *S = R->S;
+	const struct mtab *in = R->proposals;
+	if (!in || mtab_col(in, "kommun") < 0)
+		return;
+	const struct colspec spec[] = {
+		{"rank", S->c_rank, 0, 0, 0, RULE_NONE, 0, 0, 0},
+		{NULL, tr(R, "Förslag", "Proposal"), 0, 1, 0, RULE_NONE, 0, 0, 0},
+		{"kind", tr(R, "Slag", "Kind"), 0, 1, 0, RULE_NONE, 0, 0, 1},
+		{"occupations", tr(R, "Yrken (SSYK)", "Occupations (SSYK)"), 0, 1, 0, RULE_NONE, 0, 0, 0},
+		{"min_swedish", tr(R, "Lägst svenska", "Minimum Swedish"), 0, 1, 0, RULE_NONE, 0, 0, 0},
+		{"min_sun", tr(R, "Lägst utbildning", "Minimum education"), 0, 1, 0, RULE_NONE, 0, 0, 0},
+		{"requirements", tr(R, "Kraven enligt", "Requirements from"), 0, 1, 0, RULE_NONE, 0, 0, 1},
+		{"capacity", S->c_capacity, 0, 0, 0, RULE_NONE, 0, 0, 1},
+		{"openings", S->c_openings, 0, 0, 0, RULE_NONE, 0, 0, 1},
+		{"p_brist", tr(R, "Sannolikhet för brist, %", "Probability of shortage, %"), 0, 0, 100,
+		 RULE_NONE, 0, 0, 1},
+		{"eligible", S->c_eligible, 0, 0, 0, RULE_COUNT, 0, 0, 1},
+		{"interested", S->c_interested, 0, 0, 0, RULE_COUNT, 0, 0, 1},
+		{"employers_open", tr(R, "Arbetsgivare öppna för deltagare",
+				      "Employers open to participants"), 0, 0, 0, RULE_NONE, 0, 0, 1},
+		{"expected_placements", S->c_expected, 1, 0, 0, RULE_BASE, 0, 0, 0},
+		{"expected_lo", S->c_expected_lo, 1, 0, 0, RULE_BASE, 0, 0, 0},
+		{"expected_hi", S->c_expected_hi, 1, 0, 0, RULE_BASE, 0, 0, 0},
+		{"fit", S->c_fit, 1, 0, 0, RULE_NONE, 0, 0, 0},
+		{"p_first", tr(R, "Sannolikhet att vara bäst, %", "Probability of being the best, %"), 0, 0,
+		 100, RULE_NONE, 0, 0, 0},
+		{"obstacle", tr(R, "Största hinder", "Main obstacle"), 0, 1, 0, RULE_NONE, 0, 0, 0},
+		{R->en ? "explain_en" : "explain_sv", tr(R, "Förklaring", "Explanation"), 0, 1, 0,
+		 RULE_NONE, 0, 0, 0},
+	};
+	struct colspec cs[sizeof spec / sizeof spec[0]];
+	size_t ncs = present_columns(in, spec, sizeof spec / sizeof spec[0], cs);
+	size_t n;
+	size_t *rows = mtab_rows_of(in, R->kommun[k], &n);
+	if (n == 0) {
+		free(rows);
+		return;
+	}
+	sort_tab = in;
+	sort_c_rank = mtab_col(in, "rank");
+	qsort(rows, n, sizeof *rows, proposal_row_cmp);
+	const char *name = report_area_name(R, R->kommun[k]);
+	char *id = easprintf("forslag_%s", R->kommun[k]);
+	char *title = easprintf(tr(R, "Förslag till nästa års jobbspår i %s",
+				   "Proposed tracks for next year in %s"), name);
+	struct rtable *t = table_from_specs(id, title, cs, ncs);
+	free(id);
+	free(title);
+	char *sheet = easprintf(tr(R, "Förslag %s", "Proposals %s"), name);
+	rtable_sheet(t, sheet);
+	free(sheet);
+	double capacity = mtab_num(in, rows[0], mtab_col(in, "capacity"));
+	if (isnan(capacity))
+		config_double(R->cfg, "trackfit", "proposal_capacity", 20, &capacity);
+	char *about = easprintf(
+		tr(R, "Spår som inte erbjuds här %d, som om de startade med %g platser: lägsta krav, "
+		      "förväntade placeringar inom ett år med 95 %%-intervall, passning 0–100 och hur "
+		      "ofta förslaget blev kommunens bästa i simuleringarna.",
+		   "Tracks not offered here in %d, as if they started with %g places: minimum "
+		   "requirements, expected placements within a year with a 95 %% interval, fit 0-100 "
+		   "and how often the proposal came out the municipality's best in the simulations."),
+		R->plan_year, capacity);
+	rtable_about(t, about);
+	free(about);
+	int c_elig = mtab_col(in, "eligible");
+	size_t sub = ncs;
+	for (size_t i = 0; i < n; i++) {
+		size_t row = rows[i], r = rtable_add_row(t);
+		for (size_t j = 0; j < ncs; j++) {
+			if (!cs[j].src) {
+				const char *pname = field_lang(R, in, row, "name_sv", "name_en");
+				rtable_text(t, r, j, *pname ? pname : mtab_str(in, row, mtab_col(in, "id")));
+				continue;
+			}
+			if (!cs[j].is_text) {
+				double base = c_elig >= 0 ? mtab_num(in, row, c_elig) : 1;
+				put_num(R, t, r, j, in, row, &cs[j], base);
+				continue;
+			}
+			const char *v = mtab_str(in, row, mtab_col(in, cs[j].src));
+			if (strcmp(cs[j].src, "kind") == 0)
+				v = label_proposal_kind(R->en, v);
+			else if (strcmp(cs[j].src, "requirements") == 0)
+				v = label_requirements_source(R->en, v);
+			else if (strcmp(cs[j].src, "obstacle") == 0)
+				v = label_obstacle(R->en, v);
+			else if (strcmp(cs[j].src, "min_swedish") == 0)
+				v = label_swedish_level(R->en, v);
+			else if (strncmp(cs[j].src, "explain_", 8) == 0) {
+				v = field_lang(R, in, row, "explain_sv", "explain_en");
+				sub = j;
+			}
+			if (strcmp(cs[j].src, "min_sun") == 0) {
+				char *w = label_sun_level(R->en, v);
+				rtable_text(t, r, j, w);
+				free(w);
+			} else {
+				rtable_text(t, r, j, v);
+			}
+		}
+	}
+	free(rows);
+	/* the interval is shown here, unlike in the other tables: a proposal
+	 * is judged by its range as much as by its middle */
+	for (size_t j = 0; j < ncs; j++) {
+		t->col[j].html_hidden = cs[j].html_hidden;
+		t->col[j].html_words = cs[j].src && (strcmp(cs[j].src, "obstacle") == 0 ||
+						     strcmp(cs[j].src, "min_sun") == 0 ||
+						     strcmp(cs[j].src, "occupations") == 0);
+	}
+	if (sub < ncs) {
+		t->col[sub].html_subrow = 1;
+		withhold_revealing_sentences(R, t, sub);
+	}
+	R->proposal_t[k] = t;
 	report_add_table(R, t);
 }
 
@@ -1081,6 +1350,16 @@ void report_build(struct report *R)
 	size_t nk = R->nkommun ? R->nkommun : 1;
 	R->shortage_t = ecalloc(nk, sizeof *R->shortage_t);
 	R->track_t = ecalloc(nk, sizeof *R->track_t);
+	R->proposal_t = ecalloc(nk, sizeof *R->proposal_t);
+	R->track_note = ecalloc(nk, sizeof *R->track_note);
+	R->no_tracks = ecalloc(nk, sizeof *R->no_tracks);
+	/* the tracks' year: trackfit_areas.tsv's, else the one it would be */
+	R->plan_year = R->reference_year + 1;
+	if (R->track_areas && R->track_areas->nrow) {
+		double y = mtab_num(R->track_areas, 0, mtab_col(R->track_areas, "year"));
+		if (y >= 1000 && y <= 9999)
+			R->plan_year = (int)y;
+	}
 	R->yb_t = ecalloc(nk, sizeof *R->yb_t);
 	R->yb_both = ecalloc(nk, sizeof *R->yb_both);
 	R->yb_differ = ecalloc(nk, sizeof *R->yb_differ);
@@ -1091,6 +1370,8 @@ void report_build(struct report *R)
 	}
 	for (size_t k = 0; k < R->nkommun; k++)
 		build_tracks(R, k);
+	for (size_t k = 0; k < R->nkommun; k++)
+		build_proposals(R, k);
 	if (R->model)
 		build_model(R);
 	build_areas(R);

@@ -507,7 +507,8 @@ static void build_side_tracks(struct report *R)
 		}
 		size_t col = 1 + 3 * (size_t)k;
 		rtable_num(t, j, col, mtab_num(in, i, c_x));
-		if (disc_base_hidden(&R->rule, mtab_num(in, i, c_e)))
+		/* hidden by the report's rule, or already by jobbspar-trackfit ("..") */
+		if (disc_base_hidden(&R->rule, mtab_num(in, i, c_e)) || mtab_hidden(in, i, c_x))
 			rtable_suppress(t, j, col, DISC_PRIMARY);
 		rtable_num(t, j, col + 1, mtab_num(in, i, c_f));
 		rtable_num(t, j, col + 2, mtab_num(in, i, c_r));

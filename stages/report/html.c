@@ -42,6 +42,7 @@ static const char report_css[] =
 	"td.w{font-size:7.5pt;color:#333}td.c{white-space:nowrap}\n"
 	"tr.total td{font-weight:bold;border-top:2px solid #555}\n"
 	"td.s{color:#666}\n"
+	"tr.has-why td{border-bottom:none}tr.why td{font-size:8pt;color:#333;padding:0 .35em .35em 1.5em}\n"
 	".note{font-size:9pt;color:#444;margin:.1em 0 1em}\n"
 	"figure{margin:1em 0;break-inside:avoid}figure img{max-width:100%;height:auto}\n"
 	"figcaption{font-size:9pt;color:#333}\n"
@@ -58,6 +59,7 @@ static const char report_css[] =
 	"h2,h3,h4{break-after:avoid}caption{break-after:avoid}"
 	"table{font-size:7pt}th{font-size:6.5pt}td.w{font-size:6pt}caption .about{font-size:7.5pt}"
 	"th,td{padding:.1em .25em}td.w{min-width:24mm}td.t{min-width:28mm}"
+	"tr.why td{font-size:6pt;line-height:1.2;padding:0 .25em .2em 1.2em}tbody.pair{break-inside:avoid}"
 	".banner{background:none}a{color:inherit;text-decoration:none}"
 	"figure{margin:.5em 0}figure img{width:150mm;max-width:100%;height:auto}"
 	"figure.tall img{width:auto;max-height:150mm}.screen{display:none}}\n";
@@ -82,7 +84,8 @@ static const char *fmt(const struct report *R, double v, int decimals, char *buf
 /* The text columns that hold words rather than names: printed smaller. */
 static int wordy_column(const struct report *R, const struct rtable *t, size_t j)
 {
-	return t->col[j].is_text && strcmp(t->col[j].head, R->S->c_flags) == 0;
+	return t->col[j].is_text &&
+	       (t->col[j].html_words || strcmp(t->col[j].head, R->S->c_flags) == 0);
 }
 
 static void write_table(FILE *fp, const struct report *R, const struct rtable *t)
@@ -96,14 +99,24 @@ static void write_table(FILE *fp, const struct report *R, const struct rtable *t
 		fputs("</span>", fp);
 	}
 	fputs("</caption>\n<thead><tr>", fp);
+	/* a sentence column is a line under its row: each row and its line
+	 * then form a group of their own (a tbody), kept together in print */
+	size_t sub = t->ncol, ncell = 0;
 	for (size_t j = 0; j < t->ncol; j++) {
-		if (t->col[j].html_hidden)
+		if (t->col[j].html_subrow && sub == t->ncol)
+			sub = j;
+		else if (!t->col[j].html_hidden && !t->col[j].html_subrow)
+			ncell++;
+	}
+	int pairs = sub < t->ncol;
+	for (size_t j = 0; j < t->ncol; j++) {
+		if (t->col[j].html_hidden || t->col[j].html_subrow)
 			continue;
 		fputs(t->col[j].is_text ? "<th>" : "<th class=\"n\">", fp);
 		html_put(fp, t->col[j].head);
 		fputs("</th>", fp);
 	}
-	fputs("</tr></thead>\n<tbody>\n", fp);
+	fputs(pairs ? "</tr></thead>\n" : "</tr></thead>\n<tbody>\n", fp);
 	/* codes and one-word columns (a verdict) stay on one line */
 	unsigned char *nowrap = ecalloc(t->ncol ? t->ncol : 1, 1);
 	for (size_t j = 0; j < t->ncol; j++) {
@@ -124,9 +137,14 @@ static void write_table(FILE *fp, const struct report *R, const struct rtable *t
 				continue;
 			shown++;
 		}
-		fputs(t->is_total[r] ? "<tr class=\"total\">" : "<tr>", fp);
+		const struct rcell *why = pairs ? rtable_get(t, r, sub) : NULL;
+		int has_why = why && why->kind == RCELL_TEXT;
+		if (pairs)
+			fputs("<tbody class=\"pair\">", fp);
+		fputs(t->is_total[r] ? "<tr class=\"total\">" : has_why ? "<tr class=\"has-why\">" : "<tr>",
+		      fp);
 		for (size_t j = 0; j < t->ncol; j++) {
-			if (t->col[j].html_hidden)
+			if (t->col[j].html_hidden || t->col[j].html_subrow)
 				continue;
 			const struct rcell *c = rtable_get(t, r, j);
 			switch (c->kind) {
@@ -152,8 +170,15 @@ static void write_table(FILE *fp, const struct report *R, const struct rtable *t
 			fputs("</td>", fp);
 		}
 		fputs("</tr>\n", fp);
+		if (has_why) {
+			fprintf(fp, "<tr class=\"why\"><td colspan=\"%zu\">", ncell);
+			html_put(fp, why->text);
+			fputs("</td></tr>\n", fp);
+		}
+		if (pairs)
+			fputs("</tbody>\n", fp);
 	}
-	fputs("</tbody>\n</table>\n", fp);
+	fputs(pairs ? "</table>\n" : "</tbody>\n</table>\n", fp);
 	free(nowrap);
 	if (shown < body_rows) {
 		fputs("<p class=\"note\">", fp);
@@ -357,7 +382,12 @@ static void write_best_tracks(FILE *fp, const struct report *R, size_t k, size_t
 	const struct strings *S = R->S;
 	const struct rtable *tt = R->track_t[k];
 	if (!tt || tt->nrow <= 1) {
-		fprintf(fp, "<p>%s</p>\n", S->no_tracks);
+		fputs("<p>", fp);
+		if (R->no_tracks[k] && R->track_note[k])
+			html_put(fp, R->track_note[k]);
+		else
+			fputs(S->no_tracks, fp);
+		fputs("</p>\n", fp);
 		return;
 	}
 	int c_exp = col_of(tt, S->c_expected), c_fit = col_of(tt, S->c_fit);
@@ -768,6 +798,30 @@ static void write_terms(FILE *fp, const struct report *R)
 		 "<dt>Expected placements</dt><dd>How many of the track's participants are expected "
 		 "to be in work within a year, from a model of past participants' outcomes (or an "
 		 "assumed rate when the outcomes are too few).</dd>\n"), fp);
+	double pcap = 20;
+	config_double(R->cfg, "trackfit", "proposal_capacity", 20, &pcap);
+	char pc[64];
+	fmt(R, pcap, 0, pc, sizeof pc);
+	/* a run from before offers per municipality and proposals has neither */
+	if (R->track_areas || R->proposals)
+		fprintf(fp, tr(R, "<dt>Jobbspår per kommun och förslag</dt><dd>Ett jobbspår erbjuds per "
+				  "kommun med egen anordnare, egna platser och egna intagsår; tabellerna visar spåren "
+				  "som tar in deltagare %d (året efter referensåret), och en kommun utan spår får "
+				  "en mening i stället för en tabell. Förslagen till nästa års spår är spår, "
+				  "yrkespaket och yrkesgrupper som inte erbjuds i kommunen, bedömda med samma "
+				  "formler och %s platser och dessutom efter trolig brist, intresse och öppna "
+				  "arbetsgivare; sannolikheten att vara bäst är andelen simuleringar där förslaget "
+				  "får kommunens högsta passning.</dd>\n",
+			       "<dt>Job tracks per municipality and proposals</dt><dd>A job track is offered per "
+			       "municipality with its own provider, places and years of intake; the tables "
+			       "show the tracks taking in participants in %d (the year after the reference "
+			       "year), and a municipality without tracks gets a sentence instead of a table. "
+			       "The proposals for next year are tracks, bundles of occupations and occupation "
+			       "groups not offered in the municipality, assessed by the same formulas with %s "
+			       "places and also by credible shortage, interest and open employers; the "
+			       "probability of being the best is the share of simulations in which the "
+			       "proposal has the municipality's highest fit.</dd>\n"),
+			R->plan_year, pc);
 	fputs("</dl>\n", fp);
 	fprintf(fp, "<h3>%s</h3>\n<p>", tr(R, "Osäkerhet", "Uncertainty"));
 	fprintf(fp, tr(R, "Alla siffror är skattningar. Bristindex har ett %s %%-intervall och en "
@@ -974,6 +1028,55 @@ static void write_header(FILE *fp, const struct report *R)
 	fputs("</header>\n", fp);
 }
 
+/* Next year's proposed tracks, per municipality, after an intro that says
+ * what a proposal is and what it cannot tell (docs/METHOD.md section 3). */
+static void write_proposals(FILE *fp, const struct report *R)
+{
+	double capacity = 20;
+	config_double(R->cfg, "trackfit", "proposal_capacity", 20, &capacity);
+	char cap[64];
+	fmt(R, capacity, 0, cap, sizeof cap);
+	fprintf(fp, "<h3 id=\"forslag\">%s</h3>\n<p>",
+		tr(R, "Förslag till nästa års jobbspår", "Proposed tracks for next year"));
+	fprintf(fp, tr(R, "Ett förslag är ett spår som inte erbjuds i kommunen %d: ett jobbspår som "
+			  "bara finns i en annan kommun, ett yrkespaket ur konfigurationen eller en "
+			  "yrkesgrupp (SSYK, tre siffror) med efterfrågan som inget av kommunens spår "
+			  "täcker. Varje förslag bedöms som om det startade med %s platser, med samma "
+			  "formler som spåren och dessutom trolig brist, intresse och arbetsgivare som "
+			  "tar emot deltagare. Förslagen rangordnar det som syns i underlaget: "
+			  "efterfrågan är pensionsavgångar och tillväxt, inte platser som arbetsgivare "
+			  "har lovat; kraven är vad de flesta arbetsgivare i enkäten begär, inte en "
+			  "kursplan; intresset följer de spår som redan finns; och placeringarna antar "
+			  "att ett nytt spår lyckas som ett genomsnittligt. Sannolikheten att vara bäst "
+			  "speglar bara osäkerheten i placeringarna. Ett förslag är en utgångspunkt för "
+			  "beslutet med arbetsgivare och utbildningsanordnare, inte beslutet.",
+		       "A proposal is a track not offered in the municipality in %d: a job track that "
+		       "runs only in another municipality, a bundle of occupations from the "
+		       "configuration, or an occupation group (SSYK, three digits) with demand that "
+		       "none of the municipality's tracks covers. Each is assessed as if it started "
+		       "with %s places, by the tracks' formulas plus credible shortage, interest and "
+		       "employers who take participants. The proposals rank what the data can see: "
+		       "demand is retirements and growth, not places employers have promised; the "
+		       "requirements are what most surveyed employers ask, not a curriculum; "
+		       "interest follows the tracks that already exist; and the placements assume a "
+		       "new track does as well as an average one. The probability of being the best "
+		       "reflects the uncertainty of the placements only. A proposal is a starting "
+		       "point for the decision with employers and the training provider, not the "
+		       "decision."),
+		R->plan_year, cap);
+	fputs("</p>\n", fp);
+	for (size_t k = 0; k < R->nkommun; k++) {
+		if (R->proposal_t[k]) {
+			write_table(fp, R, R->proposal_t[k]);
+			continue;
+		}
+		char *name = html_escape(report_area_name(R, R->kommun[k]));
+		fprintf(fp, tr(R, "<p>Inga förslag för %s.</p>\n", "<p>No proposals for %s.</p>\n"),
+			name);
+		free(name);
+	}
+}
+
 /* ---------------------------------------------------------------- default layout */
 
 static void write_default_body(FILE *fp, const struct report *R)
@@ -1035,15 +1138,24 @@ static void write_default_body(FILE *fp, const struct report *R)
 		S->tracks_intro);
 	for (size_t k = 0; k < R->nkommun; k++) {
 		write_kommun_heading(fp, R, k, "h3");
+		/* trackfit_areas.tsv's sentence: how many tracks, or that none is
+		 * offered (then it stands instead of a table of zeros) */
+		if (R->track_note[k]) {
+			fputs("<p>", fp);
+			html_put(fp, R->track_note[k]);
+			fputs("</p>\n", fp);
+		}
 		if (R->track_t[k])
 			write_table(fp, R, R->track_t[k]);
-		else
+		else if (!R->track_note[k])
 			fprintf(fp, "<p>%s</p>\n", S->no_tracks);
 		write_charts_of(fp, R, "track_fit", CHART_TRACKS, R->kommun[k]);
 		write_charts_of(fp, R, "candidates", CHART_TRACKS, R->kommun[k]);
 		write_other_charts(fp, R, CHART_TRACKS, R->kommun[k], track_charts, 0);
 	}
 	write_other_charts(fp, R, CHART_TRACKS, "", track_charts, 0);
+	if (R->proposals)
+		write_proposals(fp, R);
 	if (R->model)
 		write_model(fp, R);
 	fputs("</section>\n", fp);

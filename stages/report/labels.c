@@ -233,3 +233,86 @@ const char *label_reject_reason(int en, const char *reason)
 			return reasons[i].sv;
 	return reason;
 }
+
+/* The word of CODE in WORDS (ending with a NULL code), else CODE itself. */
+static const char *word_of(const struct word *words, int en, const char *code)
+{
+	for (int i = 0; words[i].code; i++)
+		if (strcmp(code, words[i].code) == 0)
+			return en ? words[i].en : words[i].sv;
+	return code;
+}
+
+const char *label_proposal_kind(int en, const char *kind)
+{
+	static const struct word kinds[] = {
+		{"track", "jobbspår som inte erbjuds här", "job track not offered here"},
+		{"bundle", "yrkespaket", "bundle of occupations"},
+		{"ssyk3", "yrkesgrupp (SSYK, tre siffror)", "occupation group (SSYK, three digits)"},
+		{NULL, NULL, NULL},
+	};
+	return word_of(kinds, en, kind);
+}
+
+const char *label_requirements_source(int en, const char *code)
+{
+	static const struct word src[] = {
+		{"track", "spårets egna krav", "the track's own"},
+		{"survey_kommun", "arbetsgivarenkäten i kommunen", "the employer survey in the municipality"},
+		{"survey_all", "arbetsgivarenkäten i alla kommuner", "the employer survey in all municipalities"},
+		{"none", "inga uppgifter", "no information"},
+		{NULL, NULL, NULL},
+	};
+	return word_of(src, en, code);
+}
+
+const char *label_obstacle(int en, const char *code)
+{
+	/* short: the sentence under each proposal says it in full */
+	static const struct word obstacles[] = {
+		{"none", "inget", "none"},
+		{"swedish", "kravet på svenska", "the Swedish requirement"},
+		{"education", "kravet på utbildning", "the education requirement"},
+		{"candidates", "få kandidater", "few candidates"},
+		{"employers", "få öppna arbetsgivare", "few open employers"},
+		{"demand", "liten efterfrågan", "little demand"},
+		{"shortage", "liten trolig brist", "little credible shortage"},
+		{"interest", "få intresserade", "few interested"},
+		{NULL, NULL, NULL},
+	};
+	return word_of(obstacles, en, code);
+}
+
+const char *label_swedish_level(int en, const char *code)
+{
+	static const struct word levels[] = {
+		{"", "inget krav", "none"},
+		{"sfi-a", "sfi A", "sfi A"},
+		{"sfi-b", "sfi B", "sfi B"},
+		{"sfi-c", "sfi C", "sfi C"},
+		{"sfi-d", "sfi D", "sfi D"},
+		{"sas", "svenska som andraspråk", "Swedish as a second language"},
+		{"modersmål", "modersmål", "native"},
+		{NULL, NULL, NULL},
+	};
+	return word_of(levels, en, code);
+}
+
+char *label_sun_level(int en, const char *code)
+{
+	/* SUN 2020 level 1 (data/ref/sun2020_education_level.csv), shortened */
+	static const struct word levels[] = {
+		{"0", "förskola", "pre-school"},
+		{"1", "förgymnasial, under 9 år", "primary, under 9 years"},
+		{"2", "förgymnasial, 9 år", "compulsory school, 9 years"},
+		{"3", "gymnasial", "upper secondary"},
+		{"4", "eftergymnasial, under 2 år", "post-secondary, under 2 years"},
+		{"5", "eftergymnasial, minst 2 år", "post-secondary, 2 years or more"},
+		{"6", "forskarutbildning", "doctoral"},
+		{NULL, NULL, NULL},
+	};
+	if (!*code)
+		return estrdup(en ? "none" : "inget krav");
+	const char *w = word_of(levels, en, code);
+	return w == code ? estrdup(code) : easprintf("%s (SUN %s)", w, code);
+}

@@ -31,5 +31,19 @@ const char *label_model_note(int en, const char *note);
 const char *label_input_source(int en, const char *file);
 /* A reason of rejects.csv in the report's language (static or borrowed). */
 const char *label_reject_reason(int en, const char *reason);
+/* proposals.tsv's `kind` (track, bundle, ssyk3) as words (static or borrowed). */
+const char *label_proposal_kind(int en, const char *kind);
+/* proposals.tsv's `requirements` (where the entry requirements come from:
+ * track, survey_kommun, survey_all, none) as words (static or borrowed). */
+const char *label_requirements_source(int en, const char *code);
+/* proposals.tsv's `obstacle` (none, swedish, education, candidates,
+ * employers, demand, shortage, interest) as words (static or borrowed). */
+const char *label_obstacle(int en, const char *code);
+/* A Swedish level (sfi-a ... sas, modersmål) as a reader writes it ("sfi B");
+ * "" is no requirement (static or borrowed). */
+const char *label_swedish_level(int en, const char *code);
+/* A SUN 2020 level 0-6 as words with its code ("gymnasial (SUN 3)"); "" is
+ * no requirement; another value is shown as it is. New string. */
+char *label_sun_level(int en, const char *code);
 
 #endif

@@ -302,7 +302,11 @@ int report_load(struct report *R)
 			  mtab_col(R->shortage, "kommun") < 0 ? "kommun" : "ssyk");
 		return -1;
 	}
+	/* trackfit_areas.tsv and proposals.tsv came later than trackfit.tsv:
+	 * a run without them still shows its tracks as before */
 	if (load_optional(R, R->outdir, "trackfit.tsv", &R->trackfit, 1) ||
+	    load_optional(R, R->outdir, "trackfit_areas.tsv", &R->track_areas, 1) ||
+	    load_optional(R, R->outdir, "proposals.tsv", &R->proposals, 1) ||
 	    load_optional(R, R->outdir, "model.tsv", &R->model, 1) ||
 	    load_optional(R, R->outdir, "compare.tsv", &R->compare, 0) ||
 	    load_optional(R, R->outdir, "work/weights.tsv", &R->weights, 1) ||
@@ -329,6 +333,8 @@ void report_free(struct report *R)
 {
 	mtab_free(R->shortage);
 	mtab_free(R->trackfit);
+	mtab_free(R->track_areas);
+	mtab_free(R->proposals);
 	mtab_free(R->model);
 	mtab_free(R->compare);
 	mtab_free(R->weights);
@@ -364,6 +370,9 @@ void report_free(struct report *R)
 		rtable_free(R->rejects_t);
 	free(R->shortage_t);
 	free(R->track_t);
+	free(R->proposal_t);
+	free(R->track_note);
+	free(R->no_tracks);
 	if (R->changes) {
 		for (size_t k = 0; k < R->nkommun; k++) {
 			for (size_t i = 0; i < R->changes[k].nbecame; i++)

@@ -46,8 +46,9 @@ static int report_csv_name(const char *name)
 		if (strcmp(name, fixed[i]) == 0)
 			return 1;
 	size_t n = strlen(name);
-	for (int p = 0; p < 3; p++) {
-		const char *prefix = p == 2 ? "yrkesbarometern_" : p ? "jobbspar_" : "brist_";
+	static const char *const prefixes[] = {"brist_", "jobbspar_", "yrkesbarometern_", "forslag_"};
+	for (size_t p = 0; p < sizeof prefixes / sizeof prefixes[0]; p++) {
+		const char *prefix = prefixes[p];
 		size_t pl = strlen(prefix);
 		if (n == pl + 8 && strncmp(name, prefix, pl) == 0 &&
 		    strcmp(name + pl + 4, ".csv") == 0 &&
@@ -136,8 +137,9 @@ static const struct stage_cli cli = {
 	.about = "Writes the report of a run: OUT/report/index.html (one self-contained file,\n"
 		 "charts embedded, print-friendly), OUT/report/tabeller.xlsx (one sheet per table)\n"
 		 "and OUT/report/<table>.csv (';', decimal comma, for Swedish Excel). Reads\n"
-		 "OUT/shortage.tsv (required), OUT/trackfit.tsv, OUT/model.tsv, OUT/compare.tsv,\n"
-		 "OUT/ingest.json, OUT/rejects.csv, OUT/work/weights.tsv, OUT/report/charts.tsv and\n"
+		 "OUT/shortage.tsv (required), OUT/trackfit.tsv, OUT/trackfit_areas.tsv,\n"
+		 "OUT/proposals.tsv, OUT/model.tsv, OUT/compare.tsv, OUT/ingest.json,\n"
+		 "OUT/rejects.csv, OUT/work/weights.tsv, OUT/report/charts.tsv and\n"
 		 "OUT/manifest.json when present. Cells counting fewer than disclosure.min_persons\n"
 		 "persons or resting on fewer than disclosure.min_respondents respondents are\n"
 		 "published as \"..\".\n",

@@ -152,6 +152,11 @@ const char *mtab_str(const struct mtab *t, size_t row, int col)
 	return t->text + t->off[row * t->ncol + (size_t)col];
 }
 
+int mtab_hidden(const struct mtab *t, size_t row, int col)
+{
+	return strcmp(mtab_str(t, row, col), "..") == 0;
+}
+
 double mtab_num(const struct mtab *t, size_t row, int col)
 {
 	const char *s = mtab_str(t, row, col);

@@ -42,6 +42,9 @@ const char *mtab_str(const struct mtab *t, size_t row, int col);
  * (none without that column), as a new array (caller frees; never NULL)
  * with their count in *N: a binary search in t->by_kommun. */
 size_t *mtab_rows_of(const struct mtab *t, const char *kommun, size_t *n);
+/* 1 if the field is "..": hidden by the stage that wrote the table
+ * (docs/TABLES.md), not missing. */
+int mtab_hidden(const struct mtab *t, size_t row, int col);
 /* Field as a number (NaN when empty, not a number, or COL is -1). */
 double mtab_num(const struct mtab *t, size_t row, int col);
 

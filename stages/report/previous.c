@@ -436,8 +436,10 @@ static void build_track_changes(struct report *R)
 			}
 			rtable_text(u, r, 1, name);
 			rtable_num(u, r, 3, mtab_num(tc, i, mtab_col(tc, "rank")));
-			rtable_num(u, r, 5, mtab_num(tc, i, mtab_col(tc, "expected_placements")));
-			if (disc_base_hidden(&R->rule, mtab_num(tc, i, ce)))
+			int cx = mtab_col(tc, "expected_placements");
+			rtable_num(u, r, 5, mtab_num(tc, i, cx));
+			/* hidden by the report's rule, or already by jobbspar-trackfit ("..") */
+			if (disc_base_hidden(&R->rule, mtab_num(tc, i, ce)) || mtab_hidden(tc, i, cx))
 				rtable_suppress(u, r, 5, DISC_PRIMARY);
 			if (pt) {
 				rtable_num(u, r, 2, pt->rank);
@@ -612,7 +614,7 @@ int report_write_state(const struct report *R, const char *reportdir)
 				ROW("track", R->kommun[k], mtab_str(t, i, tt), report_track_name(t, i), "");
 				tsv_put_str(w, mtab_str(t, i, c_rank));
 				/* published as the report publishes it */
-				if (disc_base_hidden(&R->rule, mtab_num(t, i, te)))
+				if (disc_base_hidden(&R->rule, mtab_num(t, i, te)) || mtab_hidden(t, i, tx))
 					tsv_put_empty(w);
 				else
 					tsv_put_str(w, mtab_str(t, i, tx));

@@ -81,6 +81,7 @@ struct report {
 
 	/* inputs */
 	struct mtab *shortage, *trackfit, *model, *compare, *weights, *frame;
+	struct mtab *track_areas, *proposals; /* trackfit_areas.tsv, proposals.tsv (optional) */
 	struct previous *prev;        /* with --previous */
 	struct jval *ingest, *manifest;
 	struct rtable *rejects_t;     /* built while reading rejects.csv */
@@ -95,6 +96,12 @@ struct report {
 	size_t ntable;
 	struct rtable *about_t;                /* the workbook's first sheet */
 	struct rtable **shortage_t, **track_t; /* per reporting municipality, may be NULL */
+	struct rtable **proposal_t;            /* per municipality: next year's proposals, may be NULL */
+	const char **track_note;               /* per municipality: trackfit_areas.tsv's sentence
+						  (borrowed from track_areas), may be NULL */
+	unsigned char *no_tracks;              /* per municipality: offers no track (no table) */
+	int plan_year;                         /* the tracks' year: trackfit_areas.tsv's, else
+						  run.reference_year + 1 */
 	struct rtable **yb_t;                  /* per municipality: verdicts unlike Yrkesbarometer's */
 	size_t *yb_both, *yb_differ;           /* per municipality: assessed with a Yrkesbarometer
 						  verdict; of them in the other direction */

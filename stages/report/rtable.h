@@ -24,6 +24,11 @@ struct rcol {
 	int decimals;      /* for numbers */
 	int is_text;       /* text column (left-aligned) */
 	int html_hidden;   /* left out of the HTML (intervals); in CSV and xlsx */
+	int html_words;    /* words rather than names or numbers (a note, a
+			      provider): printed smaller in the HTML */
+	int html_subrow;   /* text shown in the HTML as a line under its row (a
+			      sentence that explains the row), not as a cell;
+			      a column in CSV and xlsx */
 	int is_code;       /* a code (SSYK, kommun): text that must keep its leading
 			      zeros in Excel (CSV ="0581", workbook text format) */
 };

@@ -124,6 +124,8 @@ shortage)
 trackfit)
 	h=$( { cat "$out/shortage.tsv"; printf '%s\n' "$conf" | grep -E '^(track\.|trackfit\.)'; } | digest)
 	printf 'kommun\ttrack\tfit\n%s\t%s\n' "$(get run.municipalities)" "$h" | put trackfit.tsv
+	printf 'kommun\ttracks\tnote_sv\n%s\t2\t%s\n' "$(get run.municipalities)" "$h" | put trackfit_areas.tsv
+	printf 'kommun\trank\tid\n%s\t1\t%s\n' "$(get run.municipalities)" "$h" | put proposals.tsv
 	printf 'term\tcoef\nx\t%s\n' "$h" | put model.tsv
 	mkdir -p "$out/restricted"
 	chmod 700 "$out/restricted"
@@ -144,7 +146,8 @@ plot)
 report)
 	{
 		echo "<html lang=$lang>"
-		cat "$out/report/charts.tsv" "$out/trackfit.tsv" "$out/shortage.tsv"
+		cat "$out/report/charts.tsv" "$out/trackfit.tsv" "$out/trackfit_areas.tsv" "$out/proposals.tsv" \
+			"$out/shortage.tsv"
 		[ -z "$previous" ] || echo "previous: $(cat "$previous/report/index.html" | digest)"
 		[ -z "$compare" ] || echo "compare mode"
 		echo "</html>"
@@ -187,8 +190,9 @@ same_publish() {
 # complete_publish OUT: OUT is run.sh's link to a complete published folder
 complete_publish() {
 	[ -L "$1" ] || { echo "$1 is not a link"; return 1; }
-	for f in manifest.json ingest.json rejects.csv shortage.tsv compare.tsv trackfit.tsv model.tsv \
-		restricted/assignment.tsv report/charts.tsv report/index.html report/tabeller.xlsx work/weights.tsv; do
+	for f in manifest.json ingest.json rejects.csv shortage.tsv compare.tsv trackfit.tsv \
+		trackfit_areas.tsv proposals.tsv model.tsv restricted/assignment.tsv report/charts.tsv \
+		report/index.html report/tabeller.xlsx work/weights.tsv; do
 		[ -f "$1/$f" ] || { echo "$1/$f missing"; return 1; }
 	done
 	tail -n 1 "$1/manifest.json" | grep -q '^}$' || { echo "$1/manifest.json incomplete"; return 1; }

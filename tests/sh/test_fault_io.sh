@@ -164,6 +164,8 @@ read_fault plot work/vacancies.tsv mem
 read_fault report shortage.tsv dir
 read_fault report rejects.csv mem
 read_fault report ingest.json dir
+read_fault report proposals.tsv dir
+read_fault report trackfit_areas.tsv mem
 if command -v strace >/dev/null && strace -qq -o /dev/null true 2>/dev/null; then
 	read_fault ingest "$T/in/vacancies.csv" eio:20 --set run.input="$T/in"
 	read_fault shortage work/employment.tsv eio:5

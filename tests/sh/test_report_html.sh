@@ -8,9 +8,10 @@
 # Excel; the response rate counts every respondent of a collapsed stratum;
 # Yrkesbarometer's verdict is shown beside the local one; compare mode is a
 # report of its own; --previous takes a report folder and says when the
-# settings changed; the output is deterministic. Also --lang en,
-# run.synthetic = 0, the disclosure thresholds, and a run with only
-# shortage.tsv.
+# settings changed; the output is deterministic; the job tracks with their
+# providers, "..", sentences and next year's proposals. Also --lang en,
+# run.synthetic = 0, the disclosure thresholds, a run with the older
+# trackfit tables, and a run with only shortage.tsv.
 : "${BIN:?}" "${ROOT:?}"
 set -u
 command -v python3 >/dev/null 2>&1 || { echo "python3 not installed"; exit 77; }
@@ -182,9 +183,65 @@ f="$tmp/out/report/brist_0581.csv"
 csv brist_0581 | grep -q '^="2211";Specialistläkare;Överskott;-0,40;-0,80;0,00;0;23;\.\.;\.\.;' || fail "2211 row in CSV"
 csv brist_0581 | grep -q "^=\"9111\";\"'=HYPERLINK" || fail "formula label not neutralised"
 csv brist_0581 | grep -q '^="5120";<script>alert(1)</script>;Brist;1,50;1,10;1,90;88;1;792;152;69;' || fail "5120 row in CSV"
-csv jobbspar_0882 | grep -q '^Restaurang och storkök;40;124;11;60;\.\.;' ||
+# 0882's eget has 3 eligible (hidden with what rests on them), so restaurang's
+# expected placements protect the total, with their interval
+csv jobbspar_0882 | grep -q '^Restaurang och storkök;Oskarshamns kommun & Lärcentrum <Syd>;2020;;40;124;11;60;\.\.;\.\.;\.\.;' ||
 	fail "secondary suppression of expected placements in jobbspar_0882.csv"
 [ -f "$tmp/out/report/forandring_brist.csv" ] || fail "no change table"
+
+# job tracks (trackfit.tsv, trackfit_areas.tsv, proposals.tsv of the
+# fixture): the sentence of trackfit_areas.tsv above each table; the
+# provider (escaped) and start year, a track starting in the plan year
+# marked new; a ".." of trackfit.tsv shown as the report's own suppressed
+# cell, never empty, and a total that cannot be added up hidden; under
+# each track its sentence, unless the sentence would give away a cell the
+# report hid itself
+has '<p>4 jobbspår erbjuds i Norrköping 2025.</p>'
+has '<th>Anordnare</th><th>Startår</th>'
+has 'Oskarshamns kommun &amp; Lärcentrum &lt;Syd&gt;'
+hasnt 'Lärcentrum <Syd>'
+csv jobbspar_0581 | grep -q '^Industri;Norrköpings kommun och Arbetsförmedlingen;2025 (nytt);2027;40;102;24;216;16,2;' ||
+	fail "the track new in 2025 not marked"
+csv jobbspar_0581 | grep -q '^Restaurang och storkök;Norrköpings kommun och Arbetsförmedlingen;2020;;40;26;\.\.;51;8,2;5,7;10,6;' ||
+	fail "trackfit's .. not kept as .."
+csv jobbspar_0581 | grep -q '^Jobbspår för personer utan gymnasieutbildning;[^;]*;2020;;60;\.\.;\.\.;190;\.\.;\.\.;\.\.;' ||
+	fail "trackfit's hidden eligible and expected placements"
+# the total of expected placements would add up the others only: hidden
+csv jobbspar_0581 | grep -q '^Samtliga jobbspår;;;;160;;;;\.\.;' || fail "total over a hidden member published"
+python3 - "$html" <<'PY' || fail "the track tables in the HTML"
+import re, sys
+s = open(sys.argv[1], encoding="utf-8").read()
+sup = '<td class="n s" title="undertryckt (röjandekontroll)">..</td>'
+t = s[s.index('<table id="t-jobbspar_0581">'):]
+t = t[:t.index("</table>")]
+row = re.search(r"<tr[^>]*><td>Restaurang och storkök</td>.*?</tr>", t).group(0)
+assert row.count(sup) == 1, row                       # interested: "..", not empty
+assert re.search(r"<tr class=\"total\">.*" + re.escape(sup), t), "total row"
+# each track's sentence in a line of its own under the row, in the row's group
+assert t.count('<tbody class="pair">') == 5, t.count('<tbody class="pair">')
+assert '<tr class="why"><td colspan="10">30 av de 47 behöriga har angett spårets yrken; 6,5 väntas' in t
+assert "Färre än 5 kandidater är behöriga till spårets 60 platser" in t
+u = s[s.index('<table id="t-jobbspar_0882">'):]
+u = u[:u.index("</table>")]
+assert u.count("Förklaringen visas inte: den skulle röja en undertryckt uppgift.") == 2, u
+print("ok: track tables")
+PY
+hasnt '2 av de 3 behöriga'          # 0882 eget: 3 eligible, hidden by the report
+hasnt '9,0 väntas'                  # 0882 restaurang: its expected placements protect the total
+# next year's proposals: an intro with the limits, a table per municipality
+has '<h3 id="forslag">Förslag till nästa års jobbspår</h3>'
+has 'Ett förslag är ett spår som inte erbjuds i kommunen 2025'
+has 'inte beslutet.'
+has '<table id="t-forslag_0581">'
+has '<table id="t-forslag_0882">'
+has '<th class="n">Sannolikhet att vara bäst, %</th><th>Största hinder</th>'
+csv forslag_0581 | grep -q '^1;Lastbils- och bussförare;yrkesgrupp (SSYK, tre siffror);8331, 8332;sfi B;förgymnasial, 9 år (SUN 2);arbetsgivarenkäten i kommunen;20;121;41;16;\.\.;6;9,6;6,7;12,4;49,5;71;liten trolig brist;16 behöriga, 9,6 väntas' ||
+	fail "proposal 1 of Norrköping"
+csv forslag_0581 | grep -q '^3;IT-arkitekter;[^;]*;2511, 2512;svenska som andraspråk;eftergymnasial, minst 2 år (SUN 5);[^;]*;20;121;41;\.\.;0;6;\.\.;\.\.;\.\.;39,0;0;få intresserade;' ||
+	fail "proposal with hidden eligible"
+csv forslag_0882 | grep -q '^1;Eget företagande;jobbspår som inte erbjuds här;1791, 5222;inget krav;inget krav;spårets egna krav;' ||
+	fail "proposal without requirements"
+has '<dt>Jobbspår per kommun och förslag</dt>'
 [ -f "$tmp/out/report/state.tsv" ] || fail "no state.tsv"
 
 # deterministic: same inputs, same bytes
@@ -249,6 +306,14 @@ has 'Den förra rapporten sparade inte sina inställningar'
 
 # English
 report -o "$tmp/out" --lang en || fail "--lang en"
+has '<p>4 job tracks are offered in Norrköping in 2025.</p>'
+has '<h3 id="forslag">Proposed tracks for next year</h3>'
+has '<th>Provider</th><th>Start year</th>'
+has '2025 (new)'
+has '30 of the 47 eligible named'
+csv forslag_0581 | grep -q '^1;Heavy truck and bus drivers;occupation group (SSYK, three digits);8331, 8332;sfi B;compulsory school, 9 years (SUN 2);.*;71;little credible shortage;16 eligible' ||
+	fail "English proposal"
+has '<dt>Job tracks per municipality and proposals</dt>'
 has '<html lang="en">'
 has 'synthetic sample data'
 has 'Main shortage occupations'
@@ -270,6 +335,22 @@ csv brist_0581 | grep -q '^="2211";Specialistläkare;Överskott;-0,40;-0,80;0,00
 report -o "$tmp/out" --set disclosure.min_respondents=14 || fail "min_respondents=14"
 ! csv brist_0581 | grep -q '^="5120";[^;]*;Brist;1,50;1,10;1,90;88;1;792;152;69;34;' ||
 	fail "min_respondents=14 publishes planned hires of 13 respondents"
+
+# an older run: trackfit.tsv without providers or sentences, no
+# trackfit_areas.tsv or proposals.tsv: the tracks as before, no proposals
+mkdir "$tmp/old"
+cp -R "$fixture/out/." "$tmp/old/"
+chmod -R u+w "$tmp/old"
+cp "$fixture/previous/trackfit.tsv" "$tmp/old/trackfit.tsv"
+rm "$tmp/old/trackfit_areas.tsv" "$tmp/old/proposals.tsv"
+echo stale >"$tmp/old/report/forslag_0581.csv"
+report -o "$tmp/old" 2>"$tmp/err" || { cat "$tmp/err"; fail "older trackfit tables"; }
+grep -q '<table id="t-jobbspar_0581">' "$tmp/old/report/index.html" || fail "older run: no track table"
+grep -q '<thead><tr><th>Jobbspår</th><th class="n">Platser</th>' "$tmp/old/report/index.html" ||
+	fail "older run: track columns not as before"
+! grep -q 't-forslag_\|id="forslag"\|erbjuds i' "$tmp/old/report/index.html" || fail "older run: proposals shown"
+grep -q 'trackfit_areas.tsv, proposals.tsv' "$tmp/old/report/index.html" || fail "older run: missing tables not named"
+[ ! -f "$tmp/old/report/forslag_0581.csv" ] || fail "older run: a proposals CSV"
 
 # degrade: only shortage.tsv
 mkdir "$tmp/min"

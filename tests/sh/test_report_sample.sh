@@ -3,7 +3,9 @@
 # the stages run one by one into a temporary folder: the response rate
 # against an independent count from the input files; no county row that
 # only repeats its one input municipality; Yrkesbarometer beside the local
-# verdict; disclosure control of every published table
+# verdict; the job tracks per municipality (4 and 3, their providers,
+# their sentences, trackfit's ".." kept) and a table of proposals for each;
+# disclosure control of every published table
 # (tests/sh/check_published.py); compare mode a report of its own with the
 # tested differences; --previous with the earlier report's folder, naming a
 # changed threshold.
@@ -58,6 +60,45 @@ has 'Yrkesbarometern (riket)</th>'
 csv brist_0581 | grep -q ';Överskott;[^;]*;[^;]*$' || fail "no Yrkesbarometer verdict in brist_0581.csv"
 has 'Jämfört med Yrkesbarometern:'
 [ "$(csv yrkesbarometern_0581 | wc -l)" -gt 10 ] || fail "few differences from Yrkesbarometer"
+
+# the job tracks offered in 2025 (data/default.ini's offers): Norrköping's
+# four and Oskarshamn's three, each with its own providers, each row with its
+# sentence; trackfit.tsv's ".." shown as the report's hidden cell; a table of
+# next year's proposals per municipality
+python3 - "$out" <<'PY' || exit 1
+import csv, re, sys
+out = sys.argv[1]
+def rows(name):
+    return list(csv.DictReader(open("%s/report/%s.csv" % (out, name), encoding="utf-8-sig"), delimiter=";"))
+tracks = {k: [r for r in rows("jobbspar_" + k) if r["Jobbspår"] != "Samtliga jobbspår"] for k in ("0581", "0882")}
+assert len(tracks["0581"]) == 4 and len(tracks["0882"]) == 3, {k: len(v) for k, v in tracks.items()}
+prov = {k: {r["Anordnare"] for r in v} for k, v in tracks.items()}
+assert all(prov.values()) and not prov["0581"] & prov["0882"], "providers do not differ: %r" % prov
+assert all(r["Förklaring"] for v in tracks.values() for r in v), "a track without its sentence"
+# against trackfit.tsv: every ".." there is ".." here
+tf = list(csv.DictReader(open(out + "/trackfit.tsv", encoding="utf-8"), delimiter="\t"))
+cols = {"eligible": "Behöriga", "interested": "Intresserade", "expected_placements": "Förväntade placeringar"}
+dots = 0
+for t in tf:
+    r = next(r for r in tracks[t["kommun"]] if r["Jobbspår"] == t["name"])
+    for c, h in cols.items():
+        if t[c] == "..":
+            dots += 1
+            assert r[h] == "..", (t["kommun"], t["name"], h, r[h])
+assert dots > 0, "the sample has no .. in trackfit.tsv any more"
+html = open(out + "/report/index.html", encoding="utf-8").read()
+t = html[html.index('<table id="t-jobbspar_0882">'):]
+t = t[:t.index("</table>")]
+assert '<td class="n s" title="undertryckt (röjandekontroll)">..</td>' in t, "no .. in Oskarshamn's track table"
+for k, n in (("0581", 4), ("0882", 3)):
+    assert ("%d jobbspår erbjuds i %s 2025." % (n, {"0581": "Norrköping", "0882": "Oskarshamn"}[k])) in html
+    assert '<table id="t-forslag_%s">' % k in html, "no proposals table of " + k
+    p = rows("forslag_" + k)
+    assert 1 <= len(p) <= 5 and [r["Rang"] for r in p] == [str(i + 1) for i in range(len(p))], p
+    assert all(r["Förklaring"] and r["Största hinder"] for r in p)
+print("ok: tracks 4 and 3, providers %d and %d, %d .. cells, proposals %d and %d"
+      % (len(prov["0581"]), len(prov["0882"]), dots, len(rows("forslag_0581")), len(rows("forslag_0882"))))
+PY
 
 # every published table respects the thresholds, and met small cells
 python3 "$ROOT/tests/sh/check_published.py" disclosure "$out" 5 3 || fail "disclosure control"

@@ -5,8 +5,10 @@
 # table sheet a frozen header row, an autofilter over the table and column
 # widths; codes stored as text in a text-formatted cell; numbers stored as
 # numbers, suppressed cells as the string "..", no formulas, formula-like
-# text neutralised, bold header row; one CSV per table sheet. Also in
-# compare mode and in English.
+# text neutralised, bold header row; one CSV per table sheet; the job-track
+# sheets with provider, start year, ".." and sentences, and next year's
+# proposals (numbers as numbers, words and SSYK lists as text, ".."). Also
+# in compare mode and in English.
 : "${BIN:?}" "${ROOT:?}"
 set -u
 command -v python3 >/dev/null 2>&1 || { echo "python3 not installed"; exit 77; }
@@ -39,18 +41,20 @@ names = list(sheets)
 want = {
     "default": ["Om tabellerna", "Yrken Norrköping", "Yrkesbarometern Norrköping", "Yrken Oskarshamn",
                 "Yrkesbarometern Oskarshamn", "Jobbspår Norrköping", "Jobbspår Oskarshamn",
+                "Förslag Norrköping", "Förslag Oskarshamn",
                 "Placeringsmodell", "Kommun, län och alla", "Ändrade bedömningar",
                 "Jobbspår förändring", "Ändrade inställningar", "Indata", "Avvisade rader",
                 "Svarsfrekvens", "Undertryckta celler"],
     "compare": ["Om tabellerna", "Yrken Norrköping", "Yrkesbarometern Norrköping", "Yrken Oskarshamn",
                 "Yrkesbarometern Oskarshamn", "Jobbspår Norrköping", "Jobbspår Oskarshamn",
+                "Förslag Norrköping", "Förslag Oskarshamn",
                 "Placeringsmodell", "Kommun, län och alla", "Per 1000 sysselsatta",
                 "Yrken sida vid sida", "Jobbspår sida vid sida", "Enkätskillnader",
                 "Signifikanta skillnader", "Indata", "Avvisade rader", "Svarsfrekvens",
                 "Undertryckta celler"],
     "en": ["About the tables", "Occupations Norrköping", "Yrkesbarometer Norrköping",
            "Occupations Oskarshamn", "Yrkesbarometer Oskarshamn", "Job tracks Norrköping",
-           "Job tracks Oskarshamn", "Placement model", "Municipality, county, all", "Input",
+           "Job tracks Oskarshamn", "Proposals Norrköping", "Proposals Oskarshamn", "Placement model", "Municipality, county, all", "Input",
            "Rejected rows", "Response rate", "Suppressed cells"],
 }[mode]
 assert names == want, "sheets: %r" % names
@@ -149,7 +153,37 @@ if mode != "en":
     assert b[(total, "I")][:2] == ("n", "11408"), b[(total, "I")]
     j, _ = read("Jobbspår Oskarshamn")
     r = row_of(j, "A", "Restaurang och storkök")
-    assert j[(r, "F")][:2] == ("s", ".."), "secondary suppression: %r" % (j[(r, "F")],)
+    # provider, start and last intake year come before the places
+    assert j[(r, "B")][1] == "Oskarshamns kommun & Lärcentrum <Syd>", j[(r, "B")]
+    assert j[(r, "I")][:2] == ("s", ".."), "secondary suppression: %r" % (j[(r, "I")],)
+    assert j[(r, "J")][:2] == ("s", "..") and j[(r, "K")][:2] == ("s", ".."), "interval of a hidden estimate"
+    j, _ = read("Jobbspår Norrköping")
+    r = row_of(j, "A", "Industri")
+    assert j[(r, "C")][:2] == ("s", "2025 (nytt)") and j[(r, "D")][:2] == ("s", "2027"), (j[(r, "C")], j[(r, "D")])
+    r = row_of(j, "A", "Restaurang och storkök")
+    assert j[(r, "G")][:2] == ("s", ".."), "trackfit's .. in the workbook: %r" % (j[(r, "G")],)
+    assert j[(r, "N")][1].startswith("Färre än 5 av de 26 behöriga"), j[(r, "N")]
+# next year's proposals: numbers as numbers, "..", codes and words as text
+pname = "Proposals Norrköping" if mode == "en" else "Förslag Norrköping"
+p, root = read(pname)
+hr = header_row(root)
+heads = {c: v[1] for (r, c), v in p.items() if r == hr}
+want_heads = (["Rank", "Proposal", "Kind", "Occupations (SSYK)", "Minimum Swedish", "Minimum education"]
+              if mode == "en" else
+              ["Rang", "Förslag", "Slag", "Yrken (SSYK)", "Lägst svenska", "Lägst utbildning"])
+assert [heads[c] for c in "ABCDEF"] == want_heads, heads
+assert heads["R"] == ("Probability of being the best, %" if mode == "en" else "Sannolikhet att vara bäst, %"), heads
+first = "Heavy truck and bus drivers" if mode == "en" else "Lastbils- och bussförare"
+r = row_of(p, "B", first)
+assert p[(r, "A")][:2] == ("n", "1"), p[(r, "A")]
+assert p[(r, "D")][:2] == ("s", "8331, 8332"), p[(r, "D")]
+assert p[(r, "N")][:2] == ("n", "9.6") and p[(r, "O")][:2] == ("n", "6.7") and p[(r, "P")][:2] == ("n", "12.4"), \
+    (p[(r, "N")], p[(r, "O")], p[(r, "P")])
+assert p[(r, "Q")][:2] == ("n", "49.5") and p[(r, "R")][:2] == ("n", "71"), (p[(r, "Q")], p[(r, "R")])
+assert p[(r, "S")][1] == ("little credible shortage" if mode == "en" else "liten trolig brist"), p[(r, "S")]
+assert p[(r, "L")][:2] == ("s", ".."), "interested hidden by trackfit: %r" % (p[(r, "L")],)
+r = row_of(p, "A", "3")
+assert [p[(r, c)][:2] for c in "KNOP"] == [("s", "..")] * 4, "hidden eligible and expected placements"
 if mode == "compare":
     e, _ = read("Enkätskillnader")
     r = row_of(e, "A", "7233")

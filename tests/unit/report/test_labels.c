@@ -1,5 +1,6 @@
 /* Unit tests of what the reader sees instead of codes: stages/report/labels.c
- * (flags, Yrkesbarometer verdicts, model terms, sources), sheet names and
+ * (flags, Yrkesbarometer verdicts, model terms, sources, the proposals'
+ * kinds, requirements and obstacles, Swedish and SUN levels), sheet names and
  * code cells (rtable.c), and a code column in the CSV export (csvexport.c,
  * ="0581" so Excel keeps the leading zero). Expected texts written by hand. */
 #include <stdarg.h>
@@ -83,6 +84,33 @@ static void test_model_terms(void **state)
 	assert_string_equal(label_reject_reason(1, "unknown SSYK code"), "unknown SSYK code");
 }
 
+static void test_proposal_words(void **state)
+{
+	(void)state;
+	assert_string_equal(label_proposal_kind(0, "ssyk3"), "yrkesgrupp (SSYK, tre siffror)");
+	assert_string_equal(label_proposal_kind(1, "bundle"), "bundle of occupations");
+	assert_string_equal(label_requirements_source(0, "survey_all"), "arbetsgivarenkäten i alla kommuner");
+	assert_string_equal(label_obstacle(0, "interest"), "få intresserade");
+	assert_string_equal(label_obstacle(1, "swedish"), "the Swedish requirement");
+	assert_string_equal(label_swedish_level(0, "sfi-b"), "sfi B");
+	assert_string_equal(label_swedish_level(0, ""), "inget krav");
+	assert_string_equal(label_swedish_level(1, "sas"), "Swedish as a second language");
+	/* a code without a word is shown as it is */
+	assert_string_equal(label_obstacle(0, "new_code"), "new_code");
+	char *w = label_sun_level(0, "3");
+	assert_string_equal(w, "gymnasial (SUN 3)");
+	free(w);
+	w = label_sun_level(1, "5");
+	assert_string_equal(w, "post-secondary, 2 years or more (SUN 5)");
+	free(w);
+	w = label_sun_level(0, "");
+	assert_string_equal(w, "inget krav");
+	free(w);
+	w = label_sun_level(0, "9");
+	assert_string_equal(w, "9");
+	free(w);
+}
+
 static void test_sheet_names(void **state)
 {
 	(void)state;
@@ -155,6 +183,7 @@ int main(void)
 		cmocka_unit_test(test_flags_as_words),
 		cmocka_unit_test(test_yrkesbarometer),
 		cmocka_unit_test(test_model_terms),
+		cmocka_unit_test(test_proposal_words),
 		cmocka_unit_test(test_sheet_names),
 		cmocka_unit_test(test_csv_codes_as_text),
 	};
