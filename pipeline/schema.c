@@ -206,7 +206,7 @@ static const struct schema_key keys[] = {
 	 "weight of expected placements in the fit score"},
 	{"trackfit", "proposals", SCHEMA_INT, 0, 1000, 0, NULL, "5", NULL, TRA,
 	 "proposed new tracks written per municipality to proposals.tsv (0: none)"},
-	{"trackfit", "proposal_capacity", SCHEMA_INT, 1, 100000, 0, NULL, "20", NULL, TRA,
+	{"trackfit", "proposal_capacity", SCHEMA_INT, 1, 100000, 0, NULL, "20", NULL, TRA | REP,
 	 "places per year of a proposed track"},
 	{"trackfit", "weight_shortage", SCHEMA_NUM, 0, 100, 0, NULL, "1", NULL, TRA,
 	 "weight of credible shortage (openings-weighted p_brist) in a proposal's fit score"},

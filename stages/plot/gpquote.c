@@ -111,11 +111,3 @@ static char *clean(const char *text, size_t max_chars, int quoted)
 char *gp_quote_max(const char *text, size_t max_chars) { return clean(text, max_chars, 1); }
 char *gp_quote(const char *text) { return clean(text, 0, 1); }
 char *gp_clean_text(const char *text, size_t max_chars) { return clean(text, max_chars, 0); }
-
-int gp_put_quoted(FILE *fp, const char *text)
-{
-	char *q = gp_quote(text);
-	int rc = fputs(q, fp) < 0 ? -1 : 0;
-	free(q);
-	return rc;
-}

@@ -28,9 +28,6 @@ char *gp_quote_max(const char *text, size_t max_chars);
 /* gp_quote_max with no length limit. */
 char *gp_quote(const char *text);
 
-/* Writes gp_quote(TEXT) to FP. Returns 0 or -1 when the write failed. */
-int gp_put_quoted(FILE *fp, const char *text);
-
 /* Returns a new string (caller frees): TEXT cleaned the same way (control
  * characters to spaces, invalid UTF-8 to U+FFFD, cut to MAX_CHARS when
  * MAX_CHARS > 0) but not quoted; the text gnuplot draws for gp_quote_max. */
