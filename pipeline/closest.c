@@ -15,10 +15,10 @@ static char *fold_name(const char *s)
 	return f;
 }
 
-/* Levenshtein distance of A and B (bytes, each at most 64). */
-static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb)
+size_t closest_edit_distance(const char *a, const char *b)
 {
-	size_t d[65];
+	size_t na = strlen(a), nb = strlen(b);
+	size_t *d = emalloc((nb + 1) * sizeof *d);
 	for (size_t j = 0; j <= nb; j++)
 		d[j] = j;
 	for (size_t i = 1; i <= na; i++) {
@@ -35,7 +35,9 @@ static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb)
 			diag = up;
 		}
 	}
-	return d[nb];
+	size_t dist = d[nb];
+	free(d);
+	return dist;
 }
 
 long closest_column(const char *name, const char *const *candidates, size_t n)
@@ -54,7 +56,7 @@ long closest_column(const char *name, const char *const *candidates, size_t n)
 		}
 		size_t longer = nc > nw ? nc : nw;
 		size_t limit = longer / 3 > 2 ? longer / 3 : 2;
-		size_t d = edit_distance(want, nw, c, nc);
+		size_t d = closest_edit_distance(want, c);
 		int prefix = nc > nw + 1 && strncmp(c, want, nw) == 0 && c[nw] == '_';
 		if ((d <= limit || prefix) && d < best_d) {
 			best = (long)i;

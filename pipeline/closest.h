@@ -15,4 +15,9 @@
  * Returns its index, or -1 when none is close. Everything is borrowed. */
 long closest_column(const char *name, const char *const *candidates, size_t n);
 
+/* Levenshtein distance of A and B in bytes (insertions, deletions and
+ * substitutions each cost 1). Also the schema's "did you mean" for keys.
+ * A and B borrowed. */
+size_t closest_edit_distance(const char *a, const char *b);
+
 #endif

@@ -1,4 +1,5 @@
 #include "schema.h"
+#include "closest.h"
 #include "msg.h"
 #include "value.h"
 
@@ -543,32 +544,6 @@ int schema_check_value(const struct schema_key *k, const char *value, char **why
 
 /* ---- did you mean ----------------------------------------------------- */
 
-/* Levenshtein distance of A and B (bytes). */
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	size_t *row = emalloc((lb + 1) * sizeof *row);
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	size_t d = row[lb];
-	free(row);
-	return d;
-}
-
 struct nearest {
 	const char *best;   /* borrowed candidate */
 	size_t dist, lendiff;
@@ -588,7 +563,7 @@ static void nearest_init(struct nearest *n, const char *name)
 
 static void nearest_try(struct nearest *n, const char *candidate)
 {
-	size_t d = edit_distance(n->name, candidate);
+	size_t d = closest_edit_distance(n->name, candidate);
 	size_t la = strlen(n->name), lb = strlen(candidate);
 	size_t ld = la > lb ? la - lb : lb - la;
 	/* ties go to the candidate closest in length, then to the first */
