@@ -40,6 +40,25 @@ void cred_normal_posterior(int has_y, double y, double v, double m, double mv, d
 	*var = pv * v / (pv + v);
 }
 
+void cred_normal_two_level(size_t n, double g, const double *yo, const double *vo,
+			   const unsigned char *useo, const double *y, const double *v,
+			   const unsigned char *use, double floor, double *m, double *mv, double *pm,
+			   double *pv)
+{
+	for (size_t i = 0; i < n; i++) {
+		m[i] = g;
+		mv[i] = 0;
+	}
+	if (yo) {
+		double t1 = cred_normal_tau2(n, yo, vo, m, NULL, useo, floor);
+		for (size_t i = 0; i < n; i++)
+			cred_normal_posterior(useo[i], yo[i], vo[i], g, 0, t1, &m[i], &mv[i]);
+	}
+	double t2 = cred_normal_tau2(n, y, v, m, mv, use, floor);
+	for (size_t i = 0; i < n; i++)
+		cred_normal_posterior(use[i], y[i], v[i], m[i], mv[i], t2, &pm[i], &pv[i]);
+}
+
 void cred_standardize(size_t n, const double *y, const double *w, const unsigned char *use,
 		      double *mean, double *sd)
 {

@@ -33,6 +33,19 @@ double cred_normal_tau2(size_t n, const double *y, const double *v, const double
 void cred_normal_posterior(int has_y, double y, double v, double m, double mv, double tau2,
 			   double *mean, double *var);
 
+/* Smoothing in two levels, N units. The parent estimate of each unit (YO,
+ * VO where USEO; e.g. the same occupation in the other municipalities) is
+ * shrunk toward the overall mean G, giving the unit's prior mean M[i] and
+ * its variance MV[i]; with YO NULL the prior is G with variance 0. Then the
+ * unit's own estimate (Y, V where USE) is shrunk toward that prior: the
+ * posterior PM[i], PV[i] (the prior where USE[i] is 0). Both levels' tau^2
+ * by cred_normal_tau2 with FLOOR. Inputs borrowed; M, MV, PM, PV are the
+ * caller's arrays of N doubles. */
+void cred_normal_two_level(size_t n, double g, const double *yo, const double *vo,
+			   const unsigned char *useo, const double *y, const double *v,
+			   const unsigned char *use, double floor, double *m, double *mv, double *pm,
+			   double *pv);
+
 /* Weighted mean and standard deviation of Y over the units with USE[i]
  * (weights W, e.g. 1 + employed). SD is 0 when fewer than two units are
  * used or all are equal; MEAN is NaN when none is used. */

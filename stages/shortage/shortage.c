@@ -1531,6 +1531,34 @@ static double count_jobseekers(const struct occ *o)
 	return o->jobseekers;
 }
 
+/* Per-area work arrays of the normal-normal indicators (days open, ad
+ * trend): one slot per occupation code. */
+struct smooth_work {
+	int *idx;
+	double *yo, *vo, *y, *v, *m, *mv, *pm, *pv;
+	unsigned char *useo, *use;
+};
+
+static void smooth_work_alloc(struct smooth_work *w)
+{
+	w->idx = emalloc(NCODES * sizeof *w->idx);
+	double **d[] = { &w->yo, &w->vo, &w->y, &w->v, &w->m, &w->mv, &w->pm, &w->pv };
+	for (size_t k = 0; k < sizeof d / sizeof d[0]; k++)
+		*d[k] = emalloc(NCODES * sizeof **d[k]);
+	w->useo = emalloc(NCODES);
+	w->use = emalloc(NCODES);
+}
+
+static void smooth_work_free(struct smooth_work *w)
+{
+	free(w->idx);
+	double *d[] = { w->yo, w->vo, w->y, w->v, w->m, w->mv, w->pm, w->pv };
+	for (size_t k = 0; k < sizeof d / sizeof d[0]; k++)
+		free(d[k]);
+	free(w->useo);
+	free(w->use);
+}
+
 /* Days open: the log of the mean days open of closed ads, with sampling
  * variance cv^2 / n (cv^2 of the area's closed ads), smoothed by a
  * normal-normal model toward the occupation in the other municipalities
@@ -1563,60 +1591,40 @@ static void cred_days(struct ctx *x)
 			cv2[a] = 1;
 		lmean[a] = mu > 0 ? log(mu) : 0;
 	}
-	double *y = emalloc(NCODES * sizeof *y), *v = emalloc(NCODES * sizeof *v);
-	double *m = emalloc(NCODES * sizeof *m), *mv = emalloc(NCODES * sizeof *mv);
-	unsigned char *use = emalloc(NCODES);
-	int *idx = emalloc(NCODES * sizeof *idx);
+	struct smooth_work w;
+	smooth_work_alloc(&w);
 	for (size_t a = 0; a < na; a++) {
 		int others = is_kommun_area(x, a) && nkom > 1;
 		size_t n = 0;
 		for (int c = 0; c < NCODES; c++)
 			if (x->occ[a][c])
-				idx[n++] = c;
+				w.idx[n++] = c;
 		for (size_t i = 0; i < n; i++) {
-			m[i] = lmean[a];
-			mv[i] = 0;
+			const struct occ *o = x->occ[a][w.idx[i]];
+			double S = Sall[w.idx[i]] - o->closed_sum, N = Nall[w.idx[i]] - o->closed_n;
+			w.useo[i] = others && N > 0 && S > 0;
+			w.yo[i] = w.useo[i] ? log(S / N) : 0;
+			w.vo[i] = w.useo[i] ? cv2[a] / N : 0;
+			w.use[i] = o->closed_n > 0 && o->closed_sum > 0;
+			w.y[i] = w.use[i] ? log(o->closed_sum / o->closed_n) : 0;
+			w.v[i] = w.use[i] ? cv2[a] / o->closed_n : 0;
 		}
-		if (others) {
-			for (size_t i = 0; i < n; i++) {
-				const struct occ *o = x->occ[a][idx[i]];
-				double S = Sall[idx[i]] - o->closed_sum, N = Nall[idx[i]] - o->closed_n;
-				use[i] = N > 0 && S > 0;
-				y[i] = use[i] ? log(S / N) : 0;
-				v[i] = use[i] ? cv2[a] / N : 0;
-			}
-			double t1 = cred_normal_tau2(n, y, v, m, NULL, use, 1e-4);
-			for (size_t i = 0; i < n; i++)
-				cred_normal_posterior(use[i], y[i], v[i], lmean[a], 0, t1, &m[i], &mv[i]);
-		}
+		cred_normal_two_level(n, lmean[a], others ? w.yo : NULL, w.vo, w.useo, w.y, w.v, w.use, 1e-4,
+				      w.m, w.mv, w.pm, w.pv);
 		for (size_t i = 0; i < n; i++) {
-			const struct occ *o = x->occ[a][idx[i]];
-			use[i] = o->closed_n > 0 && o->closed_sum > 0;
-			y[i] = use[i] ? log(o->closed_sum / o->closed_n) : 0;
-			v[i] = use[i] ? cv2[a] / o->closed_n : 0;
-		}
-		double t2 = cred_normal_tau2(n, y, v, m, mv, use, 1e-4);
-		for (size_t i = 0; i < n; i++) {
-			struct cred *c = &x->occ[a][idx[i]]->cr;
-			const struct occ *o = x->occ[a][idx[i]];
+			struct cred *c = &x->occ[a][w.idx[i]]->cr;
+			const struct occ *o = x->occ[a][w.idx[i]];
 			c->obs[CRED_DAYS] = o->closed_n;
-			c->raw[CRED_DAYS] = use[i] ? o->closed_sum / o->closed_n : NAN;
-			c->prior[CRED_DAYS] = exp(m[i]);
-			double pm, pv;
-			cred_normal_posterior(use[i], y[i], v[i], m[i], mv[i], t2, &pm, &pv);
-			c->smooth[CRED_DAYS] = exp(pm);
-			c->y[CRED_DAYS] = pm;
-			c->v[CRED_DAYS] = pv;
+			c->raw[CRED_DAYS] = w.use[i] ? o->closed_sum / o->closed_n : NAN;
+			c->prior[CRED_DAYS] = exp(w.m[i]);
+			c->smooth[CRED_DAYS] = exp(w.pm[i]);
+			c->y[CRED_DAYS] = w.pm[i];
+			c->v[CRED_DAYS] = w.pv[i];
 			/* the prior alone says nothing of this occupation here */
-			c->avail[CRED_DAYS] = use[i];
+			c->avail[CRED_DAYS] = w.use[i];
 		}
 	}
-	free(idx);
-	free(use);
-	free(y);
-	free(v);
-	free(m);
-	free(mv);
+	smooth_work_free(&w);
 	free(Sall);
 	free(Nall);
 	free(cv2);
@@ -1674,56 +1682,41 @@ static void cred_trend(struct ctx *x)
 					all[(size_t)c * ny + t] += o->vac[t];
 		}
 	}
-	double *y = emalloc(NCODES * sizeof *y), *v = emalloc(NCODES * sizeof *v);
-	double *m = emalloc(NCODES * sizeof *m), *mv = emalloc(NCODES * sizeof *mv);
-	unsigned char *use = emalloc(NCODES);
-	int *idx = emalloc(NCODES * sizeof *idx);
+	struct smooth_work w;
+	smooth_work_alloc(&w);
 	for (size_t a = 0; a < na; a++) {
 		int others = is_kommun_area(x, a) && nkom > 1;
 		size_t n = 0;
 		for (int c = 0; c < NCODES; c++)
 			if (x->occ[a][c])
-				idx[n++] = c;
+				w.idx[n++] = c;
 		double g = 0, gv = 0;
 		if (!log_trend(x->total[a].vac, ny, &g, &gv))
 			g = 0;
 		for (size_t i = 0; i < n; i++) {
-			m[i] = g;
-			mv[i] = 0;
-		}
-		if (others) {
-			for (size_t i = 0; i < n; i++) {
-				const struct occ *o = x->occ[a][idx[i]];
+			const struct occ *o = x->occ[a][w.idx[i]];
+			w.useo[i] = 0;
+			if (others) {
 				for (size_t t = 0; t < ny; t++)
-					tmp[t] = all[(size_t)idx[i] * ny + t] - o->vac[t];
-				use[i] = (unsigned char)log_trend(tmp, ny, &y[i], &v[i]);
+					tmp[t] = all[(size_t)w.idx[i] * ny + t] - o->vac[t];
+				w.useo[i] = (unsigned char)log_trend(tmp, ny, &w.yo[i], &w.vo[i]);
 			}
-			double t1 = cred_normal_tau2(n, y, v, m, NULL, use, 1e-6);
-			for (size_t i = 0; i < n; i++)
-				cred_normal_posterior(use[i], y[i], v[i], g, 0, t1, &m[i], &mv[i]);
+			w.use[i] = (unsigned char)log_trend(o->vac, ny, &w.y[i], &w.v[i]);
 		}
-		for (size_t i = 0; i < n; i++)
-			use[i] = (unsigned char)log_trend(x->occ[a][idx[i]]->vac, ny, &y[i], &v[i]);
-		double t2 = cred_normal_tau2(n, y, v, m, mv, use, 1e-6);
+		cred_normal_two_level(n, g, others ? w.yo : NULL, w.vo, w.useo, w.y, w.v, w.use, 1e-6, w.m,
+				      w.mv, w.pm, w.pv);
 		for (size_t i = 0; i < n; i++) {
-			struct cred *c = &x->occ[a][idx[i]]->cr;
-			c->obs[CRED_TREND] = (double)x->occ[a][idx[i]]->ads_all;
-			c->raw[CRED_TREND] = use[i] ? y[i] : NAN;
-			c->prior[CRED_TREND] = m[i];
-			double pm, pv;
-			cred_normal_posterior(use[i], y[i], v[i], m[i], mv[i], t2, &pm, &pv);
-			c->smooth[CRED_TREND] = pm;
-			c->y[CRED_TREND] = pm;
-			c->v[CRED_TREND] = pv;
-			c->avail[CRED_TREND] = use[i];
+			struct cred *c = &x->occ[a][w.idx[i]]->cr;
+			c->obs[CRED_TREND] = (double)x->occ[a][w.idx[i]]->ads_all;
+			c->raw[CRED_TREND] = w.use[i] ? w.y[i] : NAN;
+			c->prior[CRED_TREND] = w.m[i];
+			c->smooth[CRED_TREND] = w.pm[i];
+			c->y[CRED_TREND] = w.pm[i];
+			c->v[CRED_TREND] = w.pv[i];
+			c->avail[CRED_TREND] = w.use[i];
 		}
 	}
-	free(idx);
-	free(use);
-	free(y);
-	free(v);
-	free(m);
-	free(mv);
+	smooth_work_free(&w);
 	free(all);
 	free(tmp);
 }

@@ -400,6 +400,38 @@ static void test_composite_none(void **state)
 	assert_close(var, 1, 0);
 }
 
+/* Two levels, by hand. Without a parent level: tau^2 = mean((2-0)^2 - 1,
+ * (0-0)^2 - 1) = 1, so unit 0 gets (2 * 1 + 0 * 1)/2 = 1, variance 1/2.
+ * With a parent level (yo = 1, vo = 1 for unit 0 only, floor 0.5):
+ * t1 = max(0.5, 1 - 1) = 0.5, m0 = 0.5/1.5 = 1/3, mv0 = 0.5/1.5 = 1/3;
+ * unit 1 keeps g = 0 with variance 0.5; t2 = max(0.5, ((5/3)^2 - 1 - 1/3
+ * + 0 - 1 - 0.5)/2) = 0.5; pm0 = (2 (0.5 + 1/3) + 1/3)/(0.5 + 1/3 + 1)
+ * = 12/11, pv0 = (5/6)/(11/6) = 5/11; pm1 = 0, pv1 = 1/2. */
+static void test_two_level(void **state)
+{
+	(void)state;
+	const double y[2] = { 2, 0 }, v[2] = { 1, 1 };
+	const unsigned char use[2] = { 1, 1 };
+	double m[2], mv[2], pm[2], pv[2];
+	cred_normal_two_level(2, 0, NULL, NULL, NULL, y, v, use, 0, m, mv, pm, pv);
+	assert_close(m[0], 0, 0);
+	assert_close(mv[0], 0, 0);
+	assert_close(pm[0], 1, 1e-15);
+	assert_close(pv[0], 0.5, 1e-15);
+	assert_close(pm[1], 0, 1e-15);
+	const double yo[2] = { 1, 7 }, vo[2] = { 1, 1 };
+	const unsigned char useo[2] = { 1, 0 };
+	cred_normal_two_level(2, 0, yo, vo, useo, y, v, use, 0.5, m, mv, pm, pv);
+	assert_close(m[0], 1.0 / 3, 1e-15);
+	assert_close(mv[0], 1.0 / 3, 1e-15);
+	assert_close(m[1], 0, 0);
+	assert_close(mv[1], 0.5, 1e-15);
+	assert_close(pm[0], 12.0 / 11, 1e-14);
+	assert_close(pv[0], 5.0 / 11, 1e-15);
+	assert_close(pm[1], 0, 1e-15);
+	assert_close(pv[1], 0.5, 1e-15);
+}
+
 int main(void)
 {
 	gsl_set_error_handler_off();
@@ -408,6 +440,7 @@ int main(void)
 		cmocka_unit_test(test_tau2_use_mask),
 		cmocka_unit_test(test_tau2_floor),
 		cmocka_unit_test(test_posterior),
+		cmocka_unit_test(test_two_level),
 		cmocka_unit_test(test_posterior_no_observation),
 		cmocka_unit_test(test_standardize_weighted),
 		cmocka_unit_test(test_standardize_degenerate),
