@@ -1,4 +1,5 @@
 #include "charts.h"
+#include "disclosure.h"
 #include "gpquote.h"
 #include "msg.h"
 
@@ -10,15 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Okabe & Ito (2008), "Color Universal Design": distinguishable with every
- * common colour-vision deficiency. */
-static const unsigned verdict_colour[V_COUNT] = {
-	0xD55E00, /* brist: vermillion */
-	0xE69F00, /* bevaka: orange */
-	0x56B4E9, /* balans: sky blue */
-	0x0072B2, /* överskott: blue */
-	0xBBBBBB, /* X: grey */
-};
 static const unsigned series_colour[] = {0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7,
 					 0xE69F00, 0x56B4E9, 0x000000, 0xF0E442};
 #define NSERIES (sizeof series_colour / sizeof series_colour[0])
@@ -31,14 +23,16 @@ static const char *const series_fill[] = {"fs solid 1.0 noborder", "fs pattern 4
 					  "fs pattern 6 border", "fs pattern 7 border"};
 #define NFILLS (sizeof series_fill / sizeof series_fill[0])
 
-static const char *const verdict_name[2][V_COUNT] = {
-	{"brist", "bevaka", "balans", "överskott", "ej bedömt"},
-	{"shortage", "watch", "balance", "surplus", "not assessed"},
-};
-
 #define LABEL_CHARS 40   /* occupation and track labels are cut to this */
 
-unsigned verdict_rgb(enum verdict v) { return verdict_colour[v < V_COUNT ? v : V_X]; }
+/* 1 if the survey estimates of R rest on enough respondents to be drawn
+ * (pipeline/disclosure.h; n_respondents -1, unknown, is not enough). */
+static int respondents_ok(const struct plot_opts *o, const struct occ_row *r)
+{
+	return !disclosure_respondents_hidden((double)r->n_respondents, o->min_respondents);
+}
+
+unsigned verdict_rgb(enum verdict_kind v) { return verdict_colour(v); }
 
 void chart_meta_clear(struct chart_meta *m)
 {
@@ -128,9 +122,9 @@ static int top_candidate(const struct plot_opts *o, const struct occ_row *r)
 {
 	/* a table with the shortage stage's rank: its assessed occupations
 	 * (verdict not X), in that rank */
-	if (r->rank > 0 || r->verdict == V_X)
-		return r->rank > 0 && r->verdict != V_X;
-	return isfinite(r->share_brist) && r->n_respondents >= o->min_respondents &&
+	if (r->rank > 0 || r->verdict == VK_X)
+		return r->rank > 0 && r->verdict != VK_X;
+	return isfinite(r->share_brist) && respondents_ok(o, r) &&
 	       isfinite(r->employed) && r->employed >= (double)o->min_employed;
 }
 
@@ -171,7 +165,8 @@ static const struct occ_row **top_rows(const struct plot_data *d, const struct p
  * min_persons (0 is no person and can be drawn). */
 static int persons_ok(const struct plot_opts *o, double n)
 {
-	return isfinite(n) && (n == 0 || n >= (double)o->min_persons);
+	/* a missing count has nothing to hide, but cannot be drawn either */
+	return isfinite(n) && !disclosure_persons_hidden(n, o->min_persons);
 }
 
 /* Every chart: solid fills unless a series says otherwise, and the
@@ -219,22 +214,22 @@ char *plot_fmt_num(double v, int decimals, int lang, int sign)
 /* Point types of the verdicts where points are drawn (chart 3): the shape
  * tells the verdict in black and white (filled circle, triangle, square,
  * diamond; a plus for not assessed). */
-static const int verdict_point[V_COUNT] = {7, 9, 5, 13, 1};
+static const int verdict_point[VK_COUNT] = {7, 9, 5, 13, 1};
 
 static void verdict_point_keyentries(FILE *out, int lang)
 {
-	for (int v = 0; v < V_COUNT; v++) {
+	for (int v = 0; v < VK_COUNT; v++) {
 		fprintf(out, ", keyentry with points pt %d ps 1.3 lc rgb '#%06X' title ", verdict_point[v],
-			verdict_colour[v]);
-		put_q(out, verdict_name[lang][v], 0);
+			verdict_colour((enum verdict_kind)v));
+		put_q(out, verdict_word((enum verdict_kind)v, lang), 0);
 	}
 }
 
 static void verdict_keyentries(FILE *out, int lang)
 {
-	for (int v = 0; v < V_COUNT; v++) {
-		fprintf(out, ", keyentry with boxes lc rgb '#%06X' title ", verdict_colour[v]);
-		put_q(out, verdict_name[lang][v], 0);
+	for (int v = 0; v < VK_COUNT; v++) {
+		fprintf(out, ", keyentry with boxes lc rgb '#%06X' title ", verdict_colour((enum verdict_kind)v));
+		put_q(out, verdict_word((enum verdict_kind)v, lang), 0);
 	}
 }
 
@@ -292,7 +287,7 @@ int chart_top_shortage(FILE *out, const struct plot_data *d, const struct plot_o
 	size_t drawable = 0;
 	for (size_t i = 0; i < n; i++)
 		drawable += isfinite(top[i]->share_brist) &&
-			    top[i]->n_respondents >= o->min_respondents;
+			    respondents_ok(o, top[i]);
 	if (drawable == 0) {
 		/* no share can be shown: a chart of ".." alone says nothing */
 		free(top);
@@ -335,12 +330,12 @@ int chart_top_shortage(FILE *out, const struct plot_data *d, const struct plot_o
 		fprintf(out, " %zu", n - i);
 		free(lab);
 		int ok = isfinite(top[i]->share_brist) &&
-			 top[i]->n_respondents >= o->min_respondents;
+			 respondents_ok(o, top[i]);
 		for (int l = 0; l < 2; l++) {
 			char *lab_l = occ_label(d, top[i], l);
 			char *pct = fmt_pct(ok ? top[i]->share_brist : NAN);
 			fprintf(alt[l], "%s %zu) %s, %s, %s", i ? ";" : "", i + 1, lab_l,
-				verdict_name[l][top[i]->verdict], pct);
+				verdict_word(top[i]->verdict, l), pct);
 			free(pct);
 			free(lab_l);
 		}
@@ -350,7 +345,7 @@ int chart_top_shortage(FILE *out, const struct plot_data *d, const struct plot_o
 	for (size_t i = 0; i < n; i++) {
 		const struct occ_row *r = top[i];
 		double y = (double)(n - i);
-		int ok = isfinite(r->share_brist) && r->n_respondents >= o->min_respondents;
+		int ok = isfinite(r->share_brist) && respondents_ok(o, r);
 		if (!ok) {
 			suppressed = 1;
 			continue;
@@ -364,13 +359,13 @@ int chart_top_shortage(FILE *out, const struct plot_data *d, const struct plot_o
 	fputs("EOD\n", out);
 	for (size_t i = 0; i < n; i++) {
 		const struct occ_row *r = top[i];
-		int ok = isfinite(r->share_brist) && r->n_respondents >= o->min_respondents;
+		int ok = isfinite(r->share_brist) && respondents_ok(o, r);
 		if (!ok)
 			fprintf(out, "set label %zu '..' at first 1, first %zu left\n", i + 1, n - i);
 		/* the verdict in words at the bar's end: colour is not the only cue */
 		double hi = ok ? (isfinite(r->share_brist_hi) ? r->share_brist_hi : r->share_brist) : 0;
 		fprintf(out, "set label %zu ", 100 + i + 1);
-		put_q(out, verdict_name[o->lang][r->verdict], 0);
+		put_q(out, verdict_word(r->verdict, o->lang), 0);
 		fprintf(out, " at first %.4f, first %zu left offset 0.6,0 font ',10'\n",
 			ok ? 100 * hi : 4.0, n - i);
 	}
@@ -412,7 +407,7 @@ int chart_top_shortage(FILE *out, const struct plot_data *d, const struct plot_o
  * none is assessed, -1 when the area has no occupation in the group. */
 static int group_verdict(const struct plot_data *d, const char *kommun, int group)
 {
-	double w[V_COUNT] = {0};
+	double w[VK_COUNT] = {0};
 	int any = 0;
 	const size_t *ix;
 	size_t n = occ_rows_of(d->occ, kommun, &ix);
@@ -421,15 +416,15 @@ static int group_verdict(const struct plot_data *d, const char *kommun, int grou
 		if ((r->ssyk[0] - '0') * 10 + (r->ssyk[1] - '0') != group)
 			continue;
 		any = 1;
-		if (r->verdict == V_X)
+		if (r->verdict == VK_X)
 			continue;
 		w[r->verdict] += isfinite(r->employed) && r->employed > 0 ? r->employed : 1;
 	}
 	if (!any)
 		return -1;
-	int best = V_X;
-	for (int v = 0; v < V_X; v++)
-		if (w[v] > 0 && (best == V_X || w[v] > w[best]))
+	int best = VK_X;
+	for (int v = 0; v < VK_X; v++)
+		if (w[v] > 0 && (best == VK_X || w[v] > w[best]))
 			best = v;
 	return best;
 }
@@ -467,7 +462,7 @@ int chart_verdict_heatmap(FILE *out, const struct plot_data *d, const struct plo
 	m->title[0] = estrdup("Bedömning per yrkesområde (SSYK 2-siffrig nivå) och kommun");
 	m->title[1] = estrdup("Verdict per occupation group (SSYK 2-digit level) and municipality");
 
-	static const char *const letter[2][V_COUNT] = {{"B", "V", "=", "Ö", "–"},
+	static const char *const letter[2][VK_COUNT] = {{"B", "V", "=", "Ö", "–"},
 						      {"S", "W", "=", "O", "–"}};
 	common_style(out, o);
 	chart_title(out, m->title[o->lang]);
@@ -495,12 +490,12 @@ int chart_verdict_heatmap(FILE *out, const struct plot_data *d, const struct plo
 		first = 0;
 	}
 	fputs(")\narray V[5] = [", out);
-	for (int v = 0; v < V_COUNT; v++) {
+	for (int v = 0; v < VK_COUNT; v++) {
 		fputs(v ? ", " : "", out);
 		put_q(out, letter[o->lang][v], 0);
 	}
 	fputs("]\n$cells << EOD\n", out);
-	int count[V_COUNT] = {0};
+	int count[VK_COUNT] = {0};
 	y = ngroups;
 	for (int g = 0; g < 100; g++) {
 		if (!has_group[g])
@@ -510,8 +505,8 @@ int chart_verdict_heatmap(FILE *out, const struct plot_data *d, const struct plo
 			if (v < 0)
 				continue;
 			count[v]++;
-			int dark = v == V_BRIST || v == V_OVERSKOTT;
-			fprintf(out, "%zu %d %d %u %d\n", k + 1, y, v + 1, verdict_colour[v], dark);
+			int dark = v == VK_BRIST || v == VK_OVERSKOTT;
+			fprintf(out, "%zu %d %d %u %d\n", k + 1, y, v + 1, verdict_colour((enum verdict_kind)v), dark);
 		}
 		y--;
 	}
@@ -519,9 +514,9 @@ int chart_verdict_heatmap(FILE *out, const struct plot_data *d, const struct plo
 	      "boxxyerror lc rgb variable, \\\n"
 	      "  '' using 1:($5 > 0 ? $2 : NaN):(V[int($3)]) with labels tc rgb '#ffffff', \\\n"
 	      "  '' using 1:($5 > 0 ? NaN : $2):(V[int($3)]) with labels tc rgb '#000000'", out);
-	for (int v = 0; v < V_COUNT; v++) {
-		fprintf(out, ", keyentry with boxes lc rgb '#%06X' title ", verdict_colour[v]);
-		char *t = easprintf("%s %s", letter[o->lang][v], verdict_name[o->lang][v]);
+	for (int v = 0; v < VK_COUNT; v++) {
+		fprintf(out, ", keyentry with boxes lc rgb '#%06X' title ", verdict_colour((enum verdict_kind)v));
+		char *t = easprintf("%s %s", letter[o->lang][v], verdict_word((enum verdict_kind)v, o->lang));
 		put_q(out, t, 0);
 		free(t);
 	}
@@ -596,7 +591,7 @@ int chart_supply_demand(FILE *out, const struct plot_data *d, const struct plot_
 			continue;
 		fprintf(out, "%.10g %.10g %u %zu %d\n", r->jobseekers, r->vacancies,
 			verdict_rgb(r->verdict), label_of[i] ? label_of[i] : 1,
-			verdict_point[r->verdict < V_COUNT ? r->verdict : V_X]);
+			verdict_point[r->verdict < VK_COUNT ? r->verdict : VK_X]);
 	}
 	fputs("EOD\n", out);
 	if (left_out) {
@@ -1359,7 +1354,7 @@ int chart_compare_index(FILE *out, const struct plot_data *d, const struct plot_
 				nocc++;
 			}
 			occ[i].row[k] = r;
-			if (r->verdict == V_BRIST) {
+			if (r->verdict == VK_BRIST) {
 				if (rank < occ[i].best)
 					occ[i].best = rank;
 				if (isnan(occ[i].score) || r->score > occ[i].score)
@@ -1409,7 +1404,7 @@ int chart_compare_index(FILE *out, const struct plot_data *d, const struct plot_
 	for (size_t k = 0; k < nk; k++) {
 		for (size_t i = 0; i < n; i++) {
 			const struct occ_row *r = occ[i].row[k];
-			int ok = r && r->verdict != V_X && isfinite(r->score);
+			int ok = r && r->verdict != VK_X && isfinite(r->score);
 			double y = (double)(n - i) + 0.3 - step * ((double)k + 0.5);
 			fprintf(out, "%.4f", y);
 			put_num(out, ok ? r->score : NAN);
@@ -1449,8 +1444,8 @@ int chart_compare_index(FILE *out, const struct plot_data *d, const struct plot_
 			for (size_t k = 0; k < nk; k++) {
 				const struct occ_row *r = occ[i].row[k];
 				char *nm = area_name(d->codes, kommun[k], l);
-				char *v = r && r->verdict != V_X ? plot_fmt_num(r->score, 2, l, 0)
-						 : estrdup(l ? "not assessed" : "ej bedömt");
+				char *v = r && r->verdict != VK_X ? plot_fmt_num(r->score, 2, l, 0)
+						 : estrdup(verdict_word(VK_X, l));
 				fprintf(f, "%s %s %s", k ? "," : "", nm, v);
 				free(v);
 				free(nm);

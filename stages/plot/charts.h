@@ -94,7 +94,7 @@ char *area_name(const struct codes *codes, const char *area, int lang);
  * positive value when SIGN; ".." when V is not finite. New string. */
 char *plot_fmt_num(double v, int decimals, int lang, int sign);
 
-/* The verdict colour as 0xRRGGBB (Okabe-Ito palette, colour-blind safe). */
-unsigned verdict_rgb(enum verdict v);
+/* The verdict colour as 0xRRGGBB (pipeline/verdicts.h's verdict_colour). */
+unsigned verdict_rgb(enum verdict_kind v);
 
 #endif

@@ -9,19 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum verdict verdict_parse(const char *s)
-{
-	if (strcmp(s, "brist") == 0)
-		return V_BRIST;
-	if (strcmp(s, "bevaka") == 0)
-		return V_BEVAKA;
-	if (strcmp(s, "balans") == 0)
-		return V_BALANS;
-	if (strcmp(s, "överskott") == 0 || strcmp(s, "overskott") == 0)
-		return V_OVERSKOTT;
-	return V_X;
-}
-
 /* Copies a code field of at most 4 bytes; anything longer is cut. */
 static void copy_code(char out[5], const char *s)
 {
@@ -107,7 +94,8 @@ struct occ_table *occ_table_read(const char *path)
 		o->score_lo = get_opt_double(r, c_slo);
 		o->score_hi = get_opt_double(r, c_shi);
 		o->rank = c_rank >= 0 ? (long)tsv_get_long(r, c_rank, 0) : 0;
-		o->verdict = c_verdict >= 0 ? verdict_parse(tsv_get(r, c_verdict)) : V_X;
+		int v = c_verdict >= 0 ? verdict_parse(tsv_get(r, c_verdict)) : VK_X;
+		o->verdict = v < 0 ? VK_X : (enum verdict_kind)v;
 		o->n_respondents = c_nresp >= 0 ? (long)tsv_get_long(r, c_nresp, -1) : -1;
 		o->line = tsv_line(r);
 	}

@@ -9,10 +9,7 @@
 
 #include <stddef.h>
 
-enum verdict { V_BRIST, V_BEVAKA, V_BALANS, V_OVERSKOTT, V_X, V_COUNT };
-
-/* "brist" "bevaka" "balans" "överskott" (also "overskott"); anything else X. */
-enum verdict verdict_parse(const char *s);
+#include "verdicts.h"
 
 /* One row of OUT/shortage.tsv. */
 struct occ_row {
@@ -26,7 +23,7 @@ struct occ_row {
 	double score;          /* the shortage index (shortage_index; score in older tables) */
 	double score_lo, score_hi; /* its interval (shortage_index_lo, _hi), NaN when absent */
 	long rank;             /* the shortage stage's rank in the area, 0 if not assessed or absent */
-	enum verdict verdict;
+	enum verdict_kind verdict; /* an unknown code is VK_X */
 	long n_respondents;   /* -1 when missing */
 	long line;            /* line in the file (for messages) */
 };

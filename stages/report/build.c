@@ -8,6 +8,7 @@
 #include "report.h"
 #include "labels.h"
 #include "msg.h"
+#include "verdicts.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -76,11 +77,7 @@ const char *report_ssyk_label(const struct report *R, const char *ssyk, const ch
 
 int report_verdict_order(const char *v)
 {
-	static const char *const order[] = {"brist", "bevaka", "balans", "överskott", "X", NULL};
-	for (int i = 0; order[i]; i++)
-		if (strcmp(v, order[i]) == 0)
-			return i;
-	return 5;
+	return verdict_order(v);
 }
 
 const char *report_track_name(const struct mtab *in, size_t i)

@@ -1,4 +1,5 @@
 #include "disclosure.h"
+#include "pipeline/disclosure.h" /* the shared primary rules */
 #include "msg.h"
 
 #include <math.h>
@@ -7,12 +8,12 @@
 
 int disc_count_hidden(const struct disc_rule *rule, double persons)
 {
-	return !isnan(persons) && persons > 0 && persons < (double)rule->min_persons;
+	return disclosure_persons_hidden(persons, rule->min_persons);
 }
 
 int disc_respondents_hidden(const struct disc_rule *rule, double respondents)
 {
-	return isnan(respondents) || respondents < (double)rule->min_respondents;
+	return disclosure_respondents_hidden(respondents, rule->min_respondents);
 }
 
 int disc_base_hidden(const struct disc_rule *rule, double base)

@@ -1,7 +1,9 @@
 /* disclosure: statistical disclosure control of published cells.
  *
  * Primary suppression hides a cell that counts 1 to min_persons-1 persons,
- * or that rests on fewer than min_respondents survey respondents. Secondary
+ * or that rests on fewer than min_respondents survey respondents: the
+ * shared rules of pipeline/disclosure.h, which disc_count_hidden and
+ * disc_respondents_hidden apply with the report's configured limits. Secondary
  * suppression then makes sure a hidden cell cannot be worked out from a
  * published total: each "line" is an equation total = sum of its member
  * cells (a column with a total row, a row with a total column), and
@@ -26,7 +28,8 @@ struct disc_rule {
  * never hidden. */
 int disc_count_hidden(const struct disc_rule *rule, double persons);
 /* 1 if a cell resting on RESPONDENTS respondents must be hidden:
- * respondents < min_respondents (also when unknown, NaN). */
+ * respondents < min_respondents (also when unknown, NaN). The caller does
+ * not ask for a missing value: it has nothing to hide. */
 int disc_respondents_hidden(const struct disc_rule *rule, double respondents);
 /* 1 if a cell derived from a group of BASE persons must be hidden (the base
  * group is small: 0 < base < min_persons). */

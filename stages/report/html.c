@@ -353,7 +353,7 @@ static void write_top_shortage(FILE *fp, const struct report *R, size_t k, size_
 	size_t listed = 0;
 	for (size_t r = 0; r < st->nrow && listed < max; r++) {
 		const struct rcell *v = rtable_get(st, r, (size_t)c_v);
-		if (st->is_total[r] || v->kind != RCELL_TEXT || strcmp(v->text, S->v_brist) != 0)
+		if (st->is_total[r] || v->kind != RCELL_TEXT || strcmp(v->text, i18n_verdict(S, "brist")) != 0)
 			continue;
 		fputs(listed ? "" : "<ol>\n", fp);
 		fputs("<li>", fp);

@@ -1,4 +1,5 @@
 #include "i18n.h"
+#include "verdicts.h"
 
 #include <string.h>
 
@@ -120,11 +121,6 @@ static const struct strings strings_sv = {
 	.area_lan = "län",
 	.area_riket = "alla kommuner i indata",
 	.riket_name = "Samtliga kommuner i indata",
-	.v_brist = "Brist",
-	.v_bevaka = "Bevaka",
-	.v_balans = "Balans",
-	.v_overskott = "Överskott",
-	.v_x = "Ej bedömd",
 	.h_inputs = "Indata",
 	.h_rejects = "Avvisade rader",
 	.h_response = "Svarsfrekvens",
@@ -281,11 +277,6 @@ static const struct strings strings_en = {
 	.area_lan = "county",
 	.area_riket = "all municipalities in the input",
 	.riket_name = "All municipalities in the input",
-	.v_brist = "Shortage",
-	.v_bevaka = "Watch",
-	.v_balans = "Balance",
-	.v_overskott = "Surplus",
-	.v_x = "Not assessed",
 	.h_inputs = "Input",
 	.h_rejects = "Rejected rows",
 	.h_response = "Response rate",
@@ -337,15 +328,8 @@ const struct strings *i18n_strings(const char *lang)
 
 const char *i18n_verdict(const struct strings *s, const char *code)
 {
-	if (strcmp(code, "brist") == 0)
-		return s->v_brist;
-	if (strcmp(code, "bevaka") == 0)
-		return s->v_bevaka;
-	if (strcmp(code, "balans") == 0)
-		return s->v_balans;
-	if (strcmp(code, "överskott") == 0)
-		return s->v_overskott;
-	if (strcmp(code, "X") == 0)
-		return s->v_x;
-	return code;
+	int v = verdict_parse(code);
+	if (v < 0 || !*code)
+		return code;
+	return verdict_label((enum verdict_kind)v, strcmp(s->lang, "en") == 0);
 }

@@ -41,8 +41,6 @@ struct strings {
 	const char *total_all_occ, *total_all_tracks, *total_all;
 	const char *primary, *secondary;
 	const char *area_kommun, *area_lan, *area_riket, *riket_name;
-	/* verdicts */
-	const char *v_brist, *v_bevaka, *v_balans, *v_overskott, *v_x;
 	/* method and data quality */
 	const char *h_inputs, *h_rejects, *h_response, *h_suppression, *h_run;
 	const char *h_assessed;
@@ -60,8 +58,9 @@ struct strings {
 
 /* The strings of LANG ("sv" or "en"); NULL for another value. Static. */
 const struct strings *i18n_strings(const char *lang);
-/* The heading of a verdict code (brist, bevaka, ...); the code itself when
- * unknown (borrowed). */
+/* The label of a verdict code (brist, bevaka, ...; pipeline/verdicts.h) in
+ * the language of S; "" and an unknown code are returned as they are
+ * (static or borrowed). */
 const char *i18n_verdict(const struct strings *s, const char *code);
 
 #endif

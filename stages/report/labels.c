@@ -1,5 +1,6 @@
 #include "labels.h"
 #include "msg.h"
+#include "verdicts.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,29 +98,27 @@ const char *label_survey_source(int en, const char *code)
 const char *label_yb(int en, const char *code)
 {
 	static const struct word yb[] = {
-		{"brist", "Brist", "Shortage"},
-		{"balans", "Balans", "Balance"},
-		{"överskott", "Överskott", "Surplus"},
 		{"paradox", "Brist trots många sökande", "Shortage despite many jobseekers"},
 		{NULL, NULL, NULL},
 	};
 	for (int i = 0; yb[i].code; i++)
 		if (strcmp(code, yb[i].code) == 0)
 			return en ? yb[i].en : yb[i].sv;
+	/* Yrkesbarometern's brist, balans and överskott are our verdicts' codes */
+	int v = verdict_parse(code);
+	if (v >= 0 && v != VK_X)
+		return verdict_label((enum verdict_kind)v, en);
 	return code;
 }
 
 int label_verdict_level(const char *code)
 {
-	if (strcmp(code, "brist") == 0 || strcmp(code, "paradox") == 0)
+	if (strcmp(code, "paradox") == 0)
 		return 2;
-	if (strcmp(code, "bevaka") == 0)
-		return 1;
-	if (strcmp(code, "balans") == 0)
-		return 0;
-	if (strcmp(code, "överskott") == 0)
-		return -1;
-	return -9;
+	int v = verdict_parse(code);
+	if (v < 0 || v == VK_X)
+		return -9;
+	return VK_BALANS - v; /* brist 2, bevaka 1, balans 0, överskott -1 */
 }
 
 char *label_model_term(int en, const char *term, const char *track_name)

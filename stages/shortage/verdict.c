@@ -1,16 +1,15 @@
 #include "verdict.h"
+#include "verdicts.h"
 
 #include <math.h>
 
 const char *verdict_name(enum verdict v)
 {
-	switch (v) {
-	case VERDICT_BRIST: return "brist";
-	case VERDICT_BEVAKA: return "bevaka";
-	case VERDICT_BALANS: return "balans";
-	case VERDICT_OVERSKOTT: return "överskott";
-	default: return "X";
-	}
+	/* this enum is a rank (överskott 0 .. brist 3) that verdict_combine
+	 * averages; the shared one runs in order of severity */
+	if (v < VERDICT_OVERSKOTT || v > VERDICT_BRIST)
+		return verdict_code(VK_X);
+	return verdict_code((enum verdict_kind)(VK_OVERSKOTT - (int)v));
 }
 
 int verdict_score(double x, const double thresholds[3])

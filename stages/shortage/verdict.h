@@ -11,7 +11,8 @@
 enum verdict { VERDICT_X = -1, VERDICT_OVERSKOTT = 0, VERDICT_BALANS = 1, VERDICT_BEVAKA = 2,
 	       VERDICT_BRIST = 3 };
 
-/* "brist", "bevaka", "balans", "överskott", "X" (static). */
+/* The shortage.tsv code of V (pipeline/verdicts.h's verdict_code): "brist",
+ * "bevaka", "balans", "överskott", "X" (static). */
 const char *verdict_name(enum verdict v);
 
 /* Score of X against ascending THRESHOLDS t0 <= t1 <= t2: the number of

@@ -1,4 +1,5 @@
 #include "disclose.h"
+#include "disclosure.h"
 #include "msg.h"
 
 #include <math.h>
@@ -7,7 +8,7 @@
 
 int disclose_count_hidden(double n, long min_persons)
 {
-	return !isnan(n) && n > 0 && n < (double)min_persons;
+	return disclosure_persons_hidden(n, min_persons);
 }
 
 /* A line total = a + b whose total is published (or derivable): when one
@@ -65,7 +66,8 @@ unsigned disclose_row(const struct trackfit_row *r, long min_persons, long min_r
 	if (h & (HIDE_ASSIGNED_EXPECTED | HIDE_INTEREST_EXPECTED))
 		h |= HIDE_GAIN;
 	/* a survey estimate resting on few respondents */
-	if (r->employers_open > 0 && r->employers_open < min_respondents)
+	double respondents = r->employers_open >= 0 ? (double)r->employers_open : NAN;
+	if (disclosure_estimate_hidden(r->employers_open_weighted, respondents, min_respondents))
 		h |= HIDE_EMPLOYERS_WEIGHTED | HIDE_EMPLOYER_RATIO;
 	return h;
 }

@@ -6,7 +6,8 @@
  * total published beside its members (eligible = women + men, selected =
  * filled by interested + by others) never gives a hidden member away: when
  * one member is hidden the other is too. A survey estimate resting on fewer
- * than min_respondents respondents is hidden. Hidden cells are written as
+ * than min_respondents respondents (or an unknown number) is hidden unless
+ * it is missing. The primary rules are pipeline/disclosure.h's. Hidden cells are written as
  * DISCLOSE_MARK. */
 #ifndef JOBBSPAR_TRACKFIT_DISCLOSE_H
 #define JOBBSPAR_TRACKFIT_DISCLOSE_H
@@ -43,7 +44,8 @@ enum {
 	HIDE_COUNT = 23
 };
 
-/* 1 when a count of persons N must be hidden: 0 < N < MIN_PERSONS. */
+/* 1 when a count of persons N must be hidden: 0 < N < MIN_PERSONS
+ * (disclosure_persons_hidden). */
 int disclose_count_hidden(double n, long min_persons);
 
 /* The cells of ROW to hide (HIDE_* bits). */

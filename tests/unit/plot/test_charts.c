@@ -43,7 +43,7 @@ static struct occ_row make_row(const char *area, const char *ssyk, const char *l
 	r.replacement_5y = 31.25;
 	r.expansion_5y = 6.5;
 	r.openings_5y = 37.75;
-	r.verdict = V_BRIST;
+	r.verdict = VK_BRIST;
 	return r;
 }
 
@@ -251,7 +251,7 @@ static void test_occ_table_read_expansion(void **state)
 	assert_int_equal(t->n, 1);
 	assert_string_equal(t->row[0].label, "Kockar\tx");
 	assert_close(t->row[0].expansion_5y, 10, 1e-12);
-	assert_int_equal(t->row[0].verdict, V_OVERSKOTT);
+	assert_int_equal(t->row[0].verdict, VK_OVERSKOTT);
 	assert_true(isnan(t->row[0].score));
 	assert_int_equal(t->row[0].n_respondents, -1);
 	occ_table_free(t);
@@ -361,7 +361,7 @@ static void test_black_and_white_and_decimal_comma(void **state)
 	struct occ_row rows[3];
 	rows[0] = make_row("0581", "5120", "Kockar", 2.0, 0.625, 10, 100);
 	rows[1] = make_row("0581", "9412", "Biträden", 1.0, 0.5, 10, 100);
-	rows[1].verdict = V_BEVAKA;
+	rows[1].verdict = VK_BEVAKA;
 	rows[1].expansion_5y = -4.5;
 	rows[2] = make_row("0882", "5120", "Kockar", 1.5, 0.5, 10, 100);
 	struct occ_table t = {rows, 3, NULL, 0};
@@ -510,7 +510,7 @@ static void test_compare_index(void **state)
 	rows[0].score_hi = 2.25;
 	rows[1] = make_row("0882", "5120", "Kockar", 0.375, 0.5, 10, 100);
 	rows[1].rank = 7;
-	rows[1].verdict = V_BALANS;
+	rows[1].verdict = VK_BALANS;
 	rows[2] = make_row("0882", "9412", "Biträden", 1.5, 0.5, 10, 100);
 	rows[2].rank = 1;
 	struct occ_table t = {rows, 3, NULL, 0};
@@ -552,17 +552,6 @@ static void test_compare_index(void **state)
 	free(t.kommun_rows);
 }
 
-static void test_verdict_parse(void **state)
-{
-	(void)state;
-	assert_int_equal(verdict_parse("brist"), V_BRIST);
-	assert_int_equal(verdict_parse("bevaka"), V_BEVAKA);
-	assert_int_equal(verdict_parse("balans"), V_BALANS);
-	assert_int_equal(verdict_parse("överskott"), V_OVERSKOTT);
-	assert_int_equal(verdict_parse("X"), V_X);
-	assert_int_equal(verdict_parse(""), V_X);
-}
-
 int main(void)
 {
 	msg_set_prog("test_charts");
@@ -573,7 +562,6 @@ int main(void)
 		cmocka_unit_test(test_track_fit_hostile_name),
 		cmocka_unit_test(test_occ_table_read_expansion),
 		cmocka_unit_test(test_heatmap_max),
-		cmocka_unit_test(test_verdict_parse),
 		cmocka_unit_test(test_fmt_num),
 		cmocka_unit_test(test_black_and_white_and_decimal_comma),
 		cmocka_unit_test(test_openings_suppresses_few_retirements),
