@@ -1721,6 +1721,13 @@ static void cred_trend(struct ctx *x)
 	free(tmp);
 }
 
+/* Kish's design effect n sum w^2 / (sum w)^2 of the N answers to the
+ * recruitment situation behind E. */
+static double kish_deff(const struct survey_est *e, double n)
+{
+	return n * e->sw2_sit / (e->sw_sit * e->sw_sit);
+}
+
 /* The survey's recruitment balance: the direct estimate with a generalised
  * variance: the area's per-answer variance of the balance item times
  * Kish's design effect n sum w^2 / (sum w)^2 over the n answers. */
@@ -1752,7 +1759,7 @@ static void cred_survey(struct ctx *x)
 				cr->raw[CRED_SURVEY] = NAN;
 				continue;
 			}
-			double deff = (double)n * o->sv.sw2_sit / (o->sv.sw_sit * o->sv.sw_sit);
+			double deff = kish_deff(&o->sv, (double)n);
 			cr->raw[CRED_SURVEY] = o->sv.est[E_BALANCE];
 			cr->smooth[CRED_SURVEY] = o->sv.est[E_BALANCE];
 			cr->y[CRED_SURVEY] = o->sv.est[E_BALANCE];
@@ -2106,6 +2113,22 @@ static int cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* The sampling variance the brist-share model gives a cell: the generalised
+ * variance pbar (1 - pbar) deff / n. */
+static double share_psi(const struct occ *o, double pbar)
+{
+	double n = (double)o->sv.n_item[E_BRIST];
+	return pbar * (1 - pbar) * kish_deff(&o->sv, n) / n;
+}
+
+/* The sampling variance the planned-hires model gives a cell of employed E:
+ * the direct variance of the rate, at least C_GVF / n. */
+static double rate_psi(const struct occ *o, double E, double c_gvf)
+{
+	double v = o->sv.var[E_PLANNED_W] / (E * E), floor = c_gvf / (double)o->sv.n;
+	return v > floor ? v : floor;
+}
+
 /* Fay-Herriot models (fayherriot.h) of the brist share and of planned
  * hires per employed person over every (municipality, occupation) with
  * survey answers, pooled over the municipalities, with the registry
@@ -2141,10 +2164,8 @@ static void sae_model(struct ctx *x)
 	/* the brist share: generalised variance pbar (1 - pbar) deff / n */
 	for (size_t i = 0; i < m; i++) {
 		const struct occ *o = cell[i];
-		double n = (double)o->sv.n_item[E_BRIST];
-		double deff = n * o->sv.sw2_sit / (o->sv.sw_sit * o->sv.sw_sit);
 		y[i] = o->sv.est[E_BRIST];
-		psi[i] = pbar * (1 - pbar) * deff / n;
+		psi[i] = share_psi(o, pbar);
 		sae_covariates(o, &X[i * SAE_P]);
 	}
 	struct fh_fit share_fit, rate_fit;
@@ -2159,7 +2180,6 @@ static void sae_model(struct ctx *x)
 	 * generalised variance c / n as its floor, c the median of v n over the
 	 * cells with at least survey.min_respondents answers */
 	size_t mr = 0;
-	struct occ **rcell = emalloc((m ? m : 1) * sizeof *rcell);
 	double *vn = emalloc((m ? m : 1) * sizeof *vn);
 	size_t nvn = 0;
 	for (size_t i = 0; i < m; i++) {
@@ -2181,10 +2201,8 @@ static void sae_model(struct ctx *x)
 		double E = o->ind.employed;
 		if (!(E > 0))
 			continue;
-		double v = o->sv.var[E_PLANNED_W] / (E * E), floor = c_gvf / (double)o->sv.n;
-		rcell[mr] = o;
 		y[mr] = o->sv.est[E_PLANNED_W] / E;
-		psi[mr] = v > floor ? v : floor;
+		psi[mr] = rate_psi(o, E, c_gvf);
 		sae_covariates(o, &X[mr * SAE_P]);
 		mr++;
 	}
@@ -2221,10 +2239,8 @@ static void sae_model(struct ctx *x)
 			S->rate_y = S->rate_psi = S->rate_gamma = NAN;
 			if (share_ok) {
 				if (has) {
-					double n = (double)o->sv.n_item[E_BRIST];
-					double deff = n * o->sv.sw2_sit / (o->sv.sw_sit * o->sv.sw_sit);
 					S->share_y = o->sv.est[E_BRIST];
-					S->share_psi = pbar * (1 - pbar) * deff / n;
+					S->share_psi = share_psi(o, pbar);
 					fh_eblup(&share_fit, S->share_y, S->share_psi, xv, &S->share, &S->share_mse,
 						 &S->share_gamma);
 				} else {
@@ -2234,9 +2250,8 @@ static void sae_model(struct ctx *x)
 			double E = o->ind.employed;
 			if (rate_ok && E > 0) {
 				if (o->has_survey && o->sv.n > 0) {
-					double v = o->sv.var[E_PLANNED_W] / (E * E), floor = c_gvf / (double)o->sv.n;
 					S->rate_y = o->sv.est[E_PLANNED_W] / E;
-					S->rate_psi = v > floor ? v : floor;
+					S->rate_psi = rate_psi(o, E, c_gvf);
 					fh_eblup(&rate_fit, S->rate_y, S->rate_psi, xv, &S->rate, &S->rate_mse,
 						 &S->rate_gamma);
 				} else {
@@ -2251,7 +2266,6 @@ static void sae_model(struct ctx *x)
 	if (rate_ok)
 		fh_fit_free(&rate_fit);
 	free(cell);
-	free(rcell);
 	free(vn);
 	free(y);
 	free(psi);
