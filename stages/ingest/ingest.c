@@ -1048,13 +1048,6 @@ static const char *column_name(const struct file_state *fs, size_t col, char buf
 	return buf;
 }
 
-/* Kept for its callers: the matcher is pipeline/closest.c's, which import
- * shares. */
-long ingest_closest_column(const char *name, const char *const *candidates, size_t n)
-{
-	return closest_column(name, candidates, n);
-}
-
 /* Reports every missing required column of the header ROW at once, each
  * with the closest unknown column ("did you mean"). USED marks the header
  * fields (of the first 256) that are the contract's. */

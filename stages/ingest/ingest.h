@@ -73,12 +73,4 @@ int ingest_run(const struct ingest_options *opt, const struct codes *codes,
 	       struct ingest_result *result);
 void ingest_result_free(struct ingest_result *result);
 
-/* The header name among CANDIDATES[0..n) closest to the column NAME the
- * contract requires, for "did you mean": the smallest edit distance after
- * folding case and taking ' ', '-' and '.' as '_', when it is at most a
- * third of the longer name (at least 2), or when the candidate is NAME
- * followed by '_' and more ("kommun_kod"); ties go to the first. Returns
- * its index, or -1 when none is close. Everything is borrowed. */
-long ingest_closest_column(const char *name, const char *const *candidates, size_t n);
-
 #endif

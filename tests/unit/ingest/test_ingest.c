@@ -171,33 +171,6 @@ static void test_every_chunk_size_aggregated(void **state)
 	free(dir);
 }
 
-/* "did you mean": the closest unknown header name, or none */
-static void test_closest_column(void **state)
-{
-	(void)state;
-	static const char *const header[] = {"Personnummer", "kommunkod", "registrerad", "ssyk wanted",
-					     "Days-Unemployed", "etablering", "ssyk_kod", "\xc3\xa5r", ""};
-	size_t n = sizeof header / sizeof *header;
-	assert_int_equal(ingest_closest_column("kommun", header, n), 1);
-	assert_int_equal(ingest_closest_column("registered", header, n), 2);
-	assert_int_equal(ingest_closest_column("ssyk_wanted", header, n), 3);
-	assert_int_equal(ingest_closest_column("days_unemployed", header, n), 4);
-	assert_int_equal(ingest_closest_column("personnummer", header, n), 0);
-	/* a prefix followed by '_': "ssyk_kod" for ssyk */
-	assert_int_equal(ingest_closest_column("ssyk", header, n), 6);
-	/* too far: no suggestion rather than a wrong one */
-	assert_int_equal(ingest_closest_column("establishment", header, n), -1);
-	assert_int_equal(ingest_closest_column("year", header, n), -1);
-	assert_int_equal(ingest_closest_column("age", header, 0), -1);
-	/* the first of two equally close ones */
-	static const char *const two[] = {"kommune", "kommunx"};
-	assert_int_equal(ingest_closest_column("kommun", two, 2), 0);
-	/* a name longer than 64 bytes is no column name */
-	static const char *const longer[] = {
-		"kommun_kommun_kommun_kommun_kommun_kommun_kommun_kommun_kommun_kommun"};
-	assert_int_equal(ingest_closest_column("kommun", longer, 1), -1);
-}
-
 static void test_pseudonym_independent_of_format(void **state)
 {
 	(void)state;
@@ -259,7 +232,6 @@ int main(void)
 		cmocka_unit_test(test_pseudonym_independent_of_format),
 		cmocka_unit_test(test_identity_number_in_text),
 		cmocka_unit_test(test_every_chunk_size_aggregated),
-		cmocka_unit_test(test_closest_column),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
