@@ -196,16 +196,31 @@ void tsv_writer_abort(struct tsv_writer *w)
 	free(w);
 }
 
+#define TSV_MAX_KEYS 8
+
+/* A table joined beside a reader (tsv_reader_join). */
+struct tsv_join {
+	struct tsv_reader *r;
+	size_t nkeys;
+	int key_here[TSV_MAX_KEYS], key_there[TSV_MAX_KEYS];
+	int *take;       /* its non-key columns, in order */
+	size_t ntake;
+	size_t first;    /* where they start in the joined columns */
+};
+
 struct tsv_reader {
 	char *path;
 	FILE *fp;
 	char *line;
 	size_t linecap;
 	long lineno;
-	char **names;
-	size_t ncols;
-	char **fields;   /* point into line (unescaped in place) */
+	char **names;    /* own columns, then the joined tables' */
+	size_t nown;     /* columns of this file */
+	size_t ncols;    /* with the joined tables' */
+	char **fields;   /* point into line (unescaped in place), or into a joined reader's */
 	size_t nfields;
+	struct tsv_join *join;
+	size_t njoin;
 };
 
 /* Splits r->line in place into r->fields, unescaping. Returns field count. */
@@ -285,7 +300,7 @@ struct tsv_reader *tsv_reader_open(const char *path)
 	for (ssize_t i = 0; i < len; i++)
 		count += r->line[i] == '\t';
 	r->fields = ecalloc(count, sizeof *r->fields);
-	r->ncols = split_line(r, (size_t)len, count);
+	r->ncols = r->nown = split_line(r, (size_t)len, count);
 	r->names = ecalloc(r->ncols, sizeof *r->names);
 	for (size_t i = 0; i < r->ncols; i++)
 		r->names[i] = estrdup(r->fields[i]);
@@ -315,6 +330,42 @@ const char *tsv_colname(const struct tsv_reader *r, size_t i)
 	return i < r->ncols ? r->names[i] : "";
 }
 
+/* The joined tables' rows beside the row just read (AT_END: the reader's
+ * table ended, so must theirs). */
+static int next_joined(struct tsv_reader *r, int at_end)
+{
+	for (size_t j = 0; j < r->njoin; j++) {
+		struct tsv_join *J = &r->join[j];
+		int st = tsv_next(J->r);
+		if (st < 0)
+			return -1;
+		if (at_end) {
+			if (st == 1) {
+				msg_error_at(J->r->path, J->r->lineno, "a row more than %s has", r->path);
+				return -1;
+			}
+			continue;
+		}
+		if (st == 0) {
+			msg_error_at(J->r->path, J->r->lineno + 1, "table ends before %s (line %ld)", r->path,
+				     r->lineno);
+			return -1;
+		}
+		for (size_t k = 0; k < J->nkeys; k++) {
+			if (strcmp(r->fields[J->key_here[k]], J->r->fields[J->key_there[k]]) != 0) {
+				msg_error_at(J->r->path, J->r->lineno, "column %s is \"%s\", %s:%ld has \"%s\": "
+					     "not the same rows in the same order", r->names[J->key_here[k]],
+					     J->r->fields[J->key_there[k]], r->path, r->lineno,
+					     r->fields[J->key_here[k]]);
+				return -1;
+			}
+		}
+		for (size_t i = 0; i < J->ntake; i++)
+			r->fields[J->first + i] = J->r->fields[J->take[i]];
+	}
+	return 0;
+}
+
 int tsv_next(struct tsv_reader *r)
 {
 	ssize_t len;
@@ -325,16 +376,66 @@ int tsv_next(struct tsv_reader *r)
 			return -1;
 		}
 		if (len < 0)
-			return 0;
-	} while (len == 0 && r->ncols > 1);
-	size_t n = split_line(r, (size_t)len, r->ncols);
-	if (n != r->ncols) {
-		msg_error_at(r->path, r->lineno, "%zu fields, header has %zu", n, r->ncols);
+			return next_joined(r, 1) ? -1 : 0;
+	} while (len == 0 && r->nown > 1);
+	size_t n = split_line(r, (size_t)len, r->nown);
+	if (n != r->nown) {
+		msg_error_at(r->path, r->lineno, "%zu fields, header has %zu", n, r->nown);
 		r->nfields = 0;
 		return -1;
 	}
-	r->nfields = n;
+	if (next_joined(r, 0)) {
+		r->nfields = 0;
+		return -1;
+	}
+	r->nfields = r->ncols;
 	return 1;
+}
+
+int tsv_reader_join(struct tsv_reader *r, struct tsv_reader *side, const char *const *keys)
+{
+	struct tsv_join J = {.r = side};
+	for (; keys[J.nkeys]; J.nkeys++) {
+		if (J.nkeys == TSV_MAX_KEYS)
+			abort(); /* a programming error */
+		const char *k = keys[J.nkeys];
+		J.key_here[J.nkeys] = tsv_col(r, k);
+		J.key_there[J.nkeys] = tsv_col(side, k);
+		if (J.key_here[J.nkeys] < 0 || (size_t)J.key_here[J.nkeys] >= r->nown) {
+			msg_error_at(r->path, 1, "missing column %s", k);
+			goto fail;
+		}
+		if (J.key_there[J.nkeys] < 0) {
+			msg_error_at(side->path, 1, "missing column %s", k);
+			goto fail;
+		}
+	}
+	J.take = ecalloc(side->ncols ? side->ncols : 1, sizeof *J.take);
+	J.first = r->ncols;
+	for (size_t i = 0; i < side->ncols; i++) {
+		int key = 0;
+		for (size_t k = 0; k < J.nkeys; k++)
+			key |= (size_t)J.key_there[k] == i;
+		if (key)
+			continue;
+		if (tsv_col(r, side->names[i]) >= 0) {
+			msg_error_at(side->path, 1, "column %s is also in %s", side->names[i], r->path);
+			free(J.take);
+			goto fail;
+		}
+		J.take[J.ntake++] = (int)i;
+	}
+	r->names = erealloc(r->names, (r->ncols + J.ntake) * sizeof *r->names);
+	r->fields = erealloc(r->fields, (r->ncols + J.ntake) * sizeof *r->fields);
+	for (size_t i = 0; i < J.ntake; i++)
+		r->names[r->ncols + i] = estrdup(side->names[J.take[i]]);
+	r->ncols += J.ntake;
+	r->join = erealloc(r->join, (r->njoin + 1) * sizeof *r->join);
+	r->join[r->njoin++] = J;
+	return 0;
+fail:
+	tsv_reader_close(side);
+	return -1;
 }
 
 const char *tsv_get(const struct tsv_reader *r, int i)
@@ -374,6 +475,11 @@ void tsv_reader_close(struct tsv_reader *r)
 		return;
 	if (r->fp)
 		fclose(r->fp);
+	for (size_t j = 0; j < r->njoin; j++) {
+		tsv_reader_close(r->join[j].r);
+		free(r->join[j].take);
+	}
+	free(r->join);
 	for (size_t i = 0; i < r->ncols; i++)
 		free(r->names[i]);
 	free(r->names);

@@ -59,6 +59,15 @@ const char *tsv_get(const struct tsv_reader *r, int i);
 double tsv_get_double(const struct tsv_reader *r, int i);
 /* Field as an integer: DEFAULT_VALUE when empty or not an integer. */
 long long tsv_get_long(const struct tsv_reader *r, int i, long long default_value);
+/* Joins SIDE beside R: a table with the same rows in the same order (the
+ * columns KEYS, NULL-terminated, at most 8, equal on every row). SIDE's
+ * other columns are appended to R's (tsv_col, tsv_get find them), each
+ * tsv_next reads a row of both, and a row whose keys differ, or one table
+ * ending before the other, is an error naming both files and lines. Call
+ * before the first tsv_next. Takes ownership of SIDE (closed with R, or
+ * at once on failure). Returns 0, or -1 with a message (a key missing in
+ * either table, or a column of SIDE that R already has). */
+int tsv_reader_join(struct tsv_reader *r, struct tsv_reader *side, const char *const *keys);
 long tsv_line(const struct tsv_reader *r);
 const char *tsv_path(const struct tsv_reader *r);
 void tsv_reader_close(struct tsv_reader *r);

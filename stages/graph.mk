@@ -32,7 +32,8 @@ RUN_STAGE = /bin/bash $(ROOT)/stages/run-stage.sh
 ingest_OUTPUTS = ingest.json rejects.csv work/respondents.tsv work/occupations.tsv \
 	work/frame.tsv work/jobseekers.tsv work/employment.tsv work/vacancies.tsv \
 	work/outcomes.tsv work/yrkesbarometer.tsv
-shortage_OUTPUTS = shortage.tsv compare.tsv work/weights.tsv
+shortage_OUTPUTS = shortage.tsv shortage_survey.tsv shortage_registry.tsv shortage_indicators.tsv \
+	shortage_sae.tsv compare.tsv work/weights.tsv
 trackfit_OUTPUTS = trackfit.tsv trackfit_areas.tsv proposals.tsv model.tsv restricted/assignment.tsv
 plot_OUTPUTS = report/charts.tsv
 report_OUTPUTS = report/index.html report/tabeller.xlsx

@@ -4,6 +4,7 @@
  * and a run's manifest.json. */
 #include "docs.h"
 #include "manifest.h"
+#include "tablesdoc.h"
 
 #include "config.h"
 #include "msg.h"
@@ -15,7 +16,10 @@
 #include <string.h>
 #include <unistd.h>
 
-enum action { ACT_CHECK, ACT_LIST, ACT_DOCS, ACT_INI, ACT_EFFECTIVE, ACT_GET, ACT_STAGE, ACT_MANIFEST };
+enum action {
+	ACT_CHECK, ACT_LIST, ACT_DOCS, ACT_INI, ACT_EFFECTIVE, ACT_GET, ACT_STAGE, ACT_MANIFEST, ACT_TABLES,
+	ACT_LIST_TABLES
+};
 
 struct config_args {
 	enum action action;
@@ -30,14 +34,14 @@ struct config_args {
 enum {
 	OPT_CHECK = STAGE_OPT_OWN, OPT_STAGES, OPT_LIST, OPT_DOCS, OPT_INI, OPT_EFFECTIVE, OPT_GET,
 	OPT_STAGE, OPT_MANIFEST, OPT_BIN, OPT_PREVIOUS, OPT_RUN_ID, OPT_STARTED, OPT_LOG, OPT_TIME,
-	OPT_LANG, OPT_COMPARE,
+	OPT_LANG, OPT_COMPARE, OPT_TABLES, OPT_LIST_TABLES,
 };
 
 static int set_action(struct config_args *a, enum action act)
 {
 	if (a->nactions++ && a->action != act) {
 		stage_usage_error("give one of --check, --list-keys, --write-docs, --write-ini, "
-				  "--effective, --get, --stage-config, --manifest");
+				  "--write-tables, --list-tables, --effective, --get, --stage-config, --manifest");
 		return -1;
 	}
 	a->action = act;
@@ -63,6 +67,8 @@ static int config_option(struct stage *st, int opt, const char *arg)
 	case OPT_LIST: return set_action(a, ACT_LIST);
 	case OPT_DOCS: return set_action(a, ACT_DOCS);
 	case OPT_INI: return set_action(a, ACT_INI);
+	case OPT_TABLES: return set_action(a, ACT_TABLES);
+	case OPT_LIST_TABLES: return set_action(a, ACT_LIST_TABLES);
 	case OPT_EFFECTIVE: return set_action(a, ACT_EFFECTIVE);
 	case OPT_GET:
 		a->get = erealloc(a->get, (a->nget + 1) * sizeof *a->get);
@@ -124,6 +130,8 @@ static const struct option config_longopts[] = {
 	{"list-keys", no_argument, NULL, OPT_LIST},
 	{"write-docs", no_argument, NULL, OPT_DOCS},
 	{"write-ini", no_argument, NULL, OPT_INI},
+	{"write-tables", no_argument, NULL, OPT_TABLES},
+	{"list-tables", no_argument, NULL, OPT_LIST_TABLES},
 	{"effective", no_argument, NULL, OPT_EFFECTIVE},
 	{"get", required_argument, NULL, OPT_GET},
 	{"stage-config", required_argument, NULL, OPT_STAGE},
@@ -162,6 +170,10 @@ static const struct stage_cli cli = {
 		   "                      change reruns STAGE in an incremental run.sh\n"
 		   "      --write-docs    docs/CONFIG.md on standard output\n"
 		   "      --write-ini     data/default.ini on standard output\n"
+		   "      --write-tables  docs/TABLES.md from standard input to standard output, its\n"
+		   "                      shortage tables written from pipeline/shortage_tables.c\n"
+		   "      --list-tables   every column of those tables: table, column, type,\n"
+		   "                      meaning (tab-separated)\n"
 		   "      --manifest DIR  write DIR/manifest.json for run.sh, with --bin DIR,\n"
 		   "                      [--previous DIR], --run-id ID, --started TIME, --log FILE,\n"
 		   "                      --stage-time STAGE=SECONDS for each stage that ran\n",
@@ -389,6 +401,11 @@ int main(int argc, char **argv)
 	case ACT_LIST: list_keys(); goto done;
 	case ACT_DOCS: docs_write_md(stdout); goto done;
 	case ACT_INI: docs_write_ini(stdout); goto done;
+	case ACT_LIST_TABLES: tablesdoc_list(stdout); goto done;
+	case ACT_TABLES:
+		if (tablesdoc_rewrite(stdin, "-", stdout) != 0)
+			rc = 1;
+		goto done;
 	default: break;
 	}
 	/* --check names the stages; the other actions only read */

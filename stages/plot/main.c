@@ -295,10 +295,8 @@ static int run_stage(struct run *r)
 		msg_note("%zu municipalities, more than plot.png_max (%d): charts drawn as SVG only",
 			 r->nk, png_max);
 
-	char *p = path_join(r->outdir, "shortage.tsv");
-	struct occ_table *occ = occ_table_read(p);
-	free(p);
-	p = path_join(r->outdir, "trackfit.tsv");
+	struct occ_table *occ = occ_table_read(r->outdir);
+	char *p = path_join(r->outdir, "trackfit.tsv");
 	struct track_table *tracks = occ ? track_table_read(p) : NULL;
 	free(p);
 	p = path_join(r->outdir, "work/vacancies.tsv");

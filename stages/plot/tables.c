@@ -2,6 +2,7 @@
 #include "csvin.h"
 #include "msg.h"
 #include "rowindex.h"
+#include "shortage_tables.h"
 #include "tsv.h"
 
 #include <limits.h>
@@ -36,9 +37,9 @@ static double get_opt_double(struct tsv_reader *r, int col)
 	return col < 0 ? NAN : tsv_get_double(r, col);
 }
 
-struct occ_table *occ_table_read(const char *path)
+struct occ_table *occ_table_read(const char *outdir)
 {
-	struct tsv_reader *r = tsv_reader_open(path);
+	struct tsv_reader *r = shortage_tables_open(outdir);
 	if (!r)
 		return NULL;
 	static const char *const req[] = {"kommun", "area_type", "ssyk", "label", NULL};

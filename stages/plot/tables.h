@@ -36,10 +36,11 @@ struct occ_table {
 	size_t nkommun_rows;
 };
 
-/* Reads shortage.tsv at PATH. Returns NULL with a message on failure.
- * expansion_5y is the column of that name when present, else
- * openings_5y - replacement_5y. */
-struct occ_table *occ_table_read(const char *path);
+/* Reads OUTDIR's shortage.tsv with shortage_survey.tsv and
+ * shortage_registry.tsv beside it (shortage_tables_open). Returns NULL with
+ * a message on failure. expansion_5y is the column of that name when
+ * present, else openings_5y - replacement_5y. */
+struct occ_table *occ_table_read(const char *outdir);
 void occ_table_free(struct occ_table *t);
 /* (Re)builds t->kommun_rows from t->row; occ_table_read does it, a table
  * filled by hand (the tests) needs it before occ_rows_of. */

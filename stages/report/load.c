@@ -291,10 +291,7 @@ static int load_rejects(struct report *R)
 
 int report_load(struct report *R)
 {
-	char *path = path_join(R->outdir, "shortage.tsv");
-	int absent;
-	R->shortage = mtab_load(path, 0, &absent);
-	free(path);
+	R->shortage = mtab_load_shortage(R->outdir);
 	if (!R->shortage)
 		return -1;
 	if (mtab_col(R->shortage, "kommun") < 0 || mtab_col(R->shortage, "ssyk") < 0) {

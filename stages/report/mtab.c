@@ -1,6 +1,8 @@
 #include "mtab.h"
 #include "msg.h"
 #include "rowindex.h"
+#include "stage.h"
+#include "shortage_tables.h"
 #include "tsv.h"
 
 #include <errno.h>
@@ -28,7 +30,11 @@ struct mtab *mtab_load(const char *path, int optional, int *absent)
 		*absent = 1;
 		return NULL;
 	}
-	struct tsv_reader *r = tsv_reader_open(path);
+	return mtab_read(tsv_reader_open(path), path);
+}
+
+struct mtab *mtab_read(struct tsv_reader *r, const char *path)
+{
 	if (!r)
 		return NULL;
 	struct mtab *t = ecalloc(1, sizeof *t);
@@ -90,6 +96,14 @@ struct mtab *mtab_load(const char *path, int optional, int *absent)
 		return NULL;
 	}
 	mtab_index(t);
+	return t;
+}
+
+struct mtab *mtab_load_shortage(const char *outdir)
+{
+	char *path = path_join(outdir, shortage_table_verdict.file);
+	struct mtab *t = mtab_read(shortage_tables_open(outdir), path);
+	free(path);
 	return t;
 }
 

@@ -31,6 +31,15 @@ struct mtab {
  * without a message and sets *absent = 1; every other failure returns NULL
  * with a message and *absent = 0. Caller frees with mtab_free. */
 struct mtab *mtab_load(const char *path, int optional, int *absent);
+/* Reads the rest of the open reader R (closed here; NULL is allowed and
+ * returns NULL): mtab_load without the opening. PATH names the table in
+ * messages. */
+struct tsv_reader;
+struct mtab *mtab_read(struct tsv_reader *r, const char *path);
+/* OUTDIR's shortage.tsv with shortage_survey.tsv and shortage_registry.tsv
+ * beside it (shortage_tables_open) as one table. NULL with a message on
+ * failure. */
+struct mtab *mtab_load_shortage(const char *outdir);
 void mtab_free(struct mtab *t);
 /* 1 if NAME is a column that must never be published (see above). */
 int mtab_private_column(const char *name);

@@ -8,6 +8,7 @@
 #include "stage.h"
 #include "survey.h"
 #include "compare.h"
+#include "shortage_tables.h"
 #include "tsv.h"
 
 #include <gsl/gsl_cdf.h>
@@ -1302,49 +1303,9 @@ static void compute_indicators(struct ctx *x)
 
 /* ---- output ----------------------------------------------------------- */
 
-static const char *const shortage_columns[] = {
-	"kommun", "area_type", "ssyk", "label", "employed", "jobseekers", "vacancies",
-	"planned_hires", "planned_hires_lo", "planned_hires_hi",
-	"share_brist", "share_brist_lo", "share_brist_hi", "openings_5y", "replacement_5y",
-	"score", "verdict", "n_respondents", "flag",
-	"shortage_index", "shortage_index_lo", "shortage_index_hi", "p_brist", "rank", "evidence",
-	"share_brist_model", "share_brist_model_lo", "share_brist_model_hi",
-	"planned_hires_model", "planned_hires_model_lo", "planned_hires_model_hi", "survey_source",
-	/* further columns (docs/METHOD.md) */
-	"score_index", "area_name", "year", "first_year", "employed_first", "employment_change",
-	"employment_change_pct", "employment_growth", "expansion_5y", "expansion_10y",
-	"replacement_10y", "openings_10y", "openings",
-	"jobseekers_per_vacancy", "ads", "median_days_open", "vacancy_trend", "vacancy_trend_se",
-	"vacancy_trend_rel",
-	"employed_per_1000_area", "jobseekers_per_1000", "vacancies_per_1000", "planned_hires_per_1000",
-	"openings_5y_per_1000", "replacement_5y_per_1000",
-	"planned_hires_se", "planned_hires_cv",
-	"share_brist_se", "share_balans", "share_balans_lo", "share_balans_hi",
-	"share_god", "share_god_lo", "share_god_hi", "n_eff_brist",
-	"balance", "balance_se", "balance_lo", "balance_hi",
-	"net_change_1y", "net_change_1y_se", "net_change_1y_lo", "net_change_1y_hi",
-	"net_change_3y", "net_change_3y_se", "net_change_3y_lo", "net_change_3y_hi",
-	"n_situation",
-	"score_jobseekers_per_vacancy", "score_days_open", "score_jobseeker_rate",
-	"score_employment_growth", "score_vacancy_trend", "score_replacement", "n_indicators",
-	"rel_jobseekers_per_vacancy", "rel_days_open", "rel_jobseeker_rate", "rel_employment_growth",
-	"rel_vacancy_trend", "rel_replacement", "rel_vacancy_rate",
-	"registry_verdict", "survey_verdict", "yb_verdict", "yb_omgang", "yb_jobbmojligheter",
-	"yb_prognos_5ar",
-	NULL
-};
-
 static double per1000(double v, double employed)
 {
 	return employed > 0 ? 1000.0 * v / employed : NAN;
-}
-
-static void put_score(struct tsv_writer *w, int s)
-{
-	if (s < 0)
-		tsv_put_empty(w);
-	else
-		tsv_put_long(w, s);
 }
 
 static void put_interval_normal(struct tsv_writer *w, double est, double var, double z, double lo_min,
@@ -1910,14 +1871,20 @@ static enum verdict credible_verdict(const struct shortage_options *opt, const s
 	return VERDICT_BALANS;
 }
 
+/* shortage.tsv, shortage_survey.tsv and shortage_registry.tsv
+ * (pipeline/shortage_tables.c describes each column): the same rows in the
+ * same order, written side by side; all three or none. */
 static int write_shortage(struct ctx *x, const char *outdir)
 {
 	const struct shortage_options *opt = x->opt;
-	char *path = path_join(outdir, "shortage.tsv");
-	struct tsv_writer *w = tsv_writer_open(path, shortage_columns, 0644);
-	free(path);
-	if (!w)
+	struct tsv_writer *w = tabledef_writer_open(&shortage_table_verdict, outdir, 0644);
+	struct tsv_writer *ws = w ? tabledef_writer_open(&shortage_table_survey, outdir, 0644) : NULL;
+	struct tsv_writer *wr = ws ? tabledef_writer_open(&shortage_table_registry, outdir, 0644) : NULL;
+	if (!wr) {
+		tsv_writer_abort(w);
+		tsv_writer_abort(ws);
 		return -1;
+	}
 	double z = gsl_cdf_ugaussian_Pinv(0.5 + opt->confidence / 2);
 	for (size_t a = 0; a < x->nareas; a++) {
 		const struct area *ar = &x->area[a];
@@ -1943,8 +1910,6 @@ static int write_shortage(struct ctx *x, const char *outdir)
 				god = share_interval(e, E_GOD, z);
 			}
 			double balance = n ? e->est[E_BALANCE] : NAN;
-			enum verdict reg = verdict_from_score(in->score, &opt->cuts);
-			enum verdict svy = verdict_from_balance(balance, publishable, &opt->survey_cuts);
 			enum verdict comb = credible_verdict(opt, &o->cr);
 			char flag[192] = "";
 			if (n == 0)
@@ -1982,118 +1947,136 @@ static int write_shortage(struct ctx *x, const char *outdir)
 			if (many_js && publishable && brist.p >= opt->paradox_share_brist)
 				flag_add(flag, sizeof flag, "paradox");
 
-			tsv_put_str(w, ar->code);
-			tsv_put_str(w, ar->type);
-			tsv_put_str(w, code);
+			/* every table: the key */
+			struct tsv_writer *const all[] = { w, ws, wr };
+			for (size_t i = 0; i < 3; i++) {
+				tsv_put_str(all[i], ar->code);
+				tsv_put_str(all[i], ar->type);
+				tsv_put_str(all[i], code);
+			}
+
+			/* shortage.tsv: the verdict contract */
+			const struct cred *cr = &o->cr;
+			double sd = sqrt(cr->Svar);
 			tsv_put_str(w, se ? se->label_sv : "");
 			tsv_put_fixed(w, in->employed, 0);
-			tsv_put_fixed(w, o->jobseekers, 0);
-			tsv_put_fixed(w, o->positions, 0);
-			tsv_put_fixed(w, planned, 2);
-			double lo = planned - z * planned_se, hi = planned + z * planned_se;
-			tsv_put_fixed(w, lo < 0 ? 0 : lo, 2);
-			tsv_put_fixed(w, hi, 2);
-			tsv_put_fixed(w, brist.p, 4);
-			tsv_put_fixed(w, brist.lo, 4);
-			tsv_put_fixed(w, brist.hi, 4);
-			tsv_put_fixed(w, in->open5, 1);
-			tsv_put_fixed(w, in->repl5, 1);
-			tsv_put_fixed(w, in->score, 3);
 			tsv_put_str(w, verdict_name(comb));
-			tsv_put_long(w, n);
 			tsv_put_str(w, flag);
+			tsv_put_fixed(w, cr->S, 4);
+			tsv_put_fixed(w, cr->S - z * sd, 4);
+			tsv_put_fixed(w, cr->S + z * sd, 4);
+			tsv_put_fixed(w, cr->p_brist, 4);
+			if (cr->assessed)
+				tsv_put_long(w, cr->rank);
+			else
+				tsv_put_empty(w);
+			tsv_put_str(w, cr->evidence);
+			tsv_put_str(w, ar->name);
+			tsv_put_long(w, x->year);
+
+			/* shortage_survey.tsv */
+			tsv_put_fixed(ws, planned, 2);
+			double lo = planned - z * planned_se, hi = planned + z * planned_se;
+			tsv_put_fixed(ws, lo < 0 ? 0 : lo, 2);
+			tsv_put_fixed(ws, hi, 2);
+			tsv_put_fixed(ws, brist.p, 4);
+			tsv_put_fixed(ws, brist.lo, 4);
+			tsv_put_fixed(ws, brist.hi, 4);
+			tsv_put_long(ws, n);
 			{
-				const struct cred *cr = &o->cr;
-				double sd = sqrt(cr->Svar);
-				tsv_put_fixed(w, cr->S, 4);
-				tsv_put_fixed(w, cr->S - z * sd, 4);
-				tsv_put_fixed(w, cr->S + z * sd, 4);
-				tsv_put_fixed(w, cr->p_brist, 4);
-				if (cr->assessed)
-					tsv_put_long(w, cr->rank);
-				else
-					tsv_put_empty(w);
-				tsv_put_str(w, cr->evidence);
 				/* the published survey figures: model estimate and interval
 				 * (municipalities only; county and SE rows keep the direct) */
 				int kom = strcmp(ar->type, "kommun") == 0;
 				double sm = published ? sa->share : NAN, ss = sqrt(sa->share_mse);
 				double slo = sm - z * ss, shi = sm + z * ss;
-				tsv_put_fixed(w, sm < 0 ? 0 : sm > 1 ? 1 : sm, 4);
-				tsv_put_fixed(w, slo < 0 ? 0 : slo > 1 ? 1 : slo, 4);
-				tsv_put_fixed(w, shi < 0 ? 0 : shi > 1 ? 1 : shi, 4);
+				tsv_put_fixed(ws, sm < 0 ? 0 : sm > 1 ? 1 : sm, 4);
+				tsv_put_fixed(ws, slo < 0 ? 0 : slo > 1 ? 1 : slo, 4);
+				tsv_put_fixed(ws, shi < 0 ? 0 : shi > 1 ? 1 : shi, 4);
 				double E = in->employed, rs = sqrt(sa->rate_mse);
 				double plo = (sa->rate - z * rs) * E, phi = (sa->rate + z * rs) * E;
 				if (!published)
 					pm = plo = phi = NAN;
-				tsv_put_fixed(w, pm < 0 ? 0 : pm, 2);
-				tsv_put_fixed(w, plo < 0 ? 0 : plo, 2);
-				tsv_put_fixed(w, phi < 0 ? 0 : phi, 2);
+				tsv_put_fixed(ws, pm < 0 ? 0 : pm, 2);
+				tsv_put_fixed(ws, plo < 0 ? 0 : plo, 2);
+				tsv_put_fixed(ws, phi < 0 ? 0 : phi, 2);
 				static const char *const src[] = { "direct", "eblup", "synthetic" };
-				tsv_put_str(w, kom ? src[sa->source] : "direct");
+				tsv_put_str(ws, kom ? src[sa->source] : "direct");
 			}
-
-			tsv_put_fixed(w, in->index, 4);
-			tsv_put_str(w, ar->name);
-			tsv_put_long(w, x->year);
-			tsv_put_long(w, x->ey0);
-			tsv_put_fixed(w, in->employed_first, 0);
-			tsv_put_fixed(w, in->emp_change, 0);
-			tsv_put_fixed(w, in->emp_change_pct, 2);
-			tsv_put_fixed(w, in->emp_growth, 4);
-			tsv_put_fixed(w, in->expansion5, 1);
-			tsv_put_fixed(w, in->expansion10, 1);
-			tsv_put_fixed(w, in->repl10, 1);
-			tsv_put_fixed(w, in->open10, 1);
-			tsv_put_fixed(w, opt->horizon_years == 10 ? in->open10 : in->open5, 1);
-			tsv_put_fixed(w, in->jspv, 3);
-			tsv_put_long(w, o->ads);
-			tsv_put_fixed(w, in->median_days, 1);
-			tsv_put_fixed(w, in->vac_trend, 3);
-			tsv_put_fixed(w, in->vac_trend_se, 3);
-			tsv_put_fixed(w, in->vac_trend_rel, 4);
-			tsv_put_fixed(w, per1000(in->employed, t->ind.employed), 2);
-			tsv_put_fixed(w, per1000(o->jobseekers, in->employed), 1);
-			tsv_put_fixed(w, per1000(o->positions, in->employed), 1);
-			tsv_put_fixed(w, per1000(planned, in->employed), 1);
-			tsv_put_fixed(w, per1000(in->open5, in->employed), 1);
-			tsv_put_fixed(w, per1000(in->repl5, in->employed), 1);
-			tsv_put_fixed(w, planned_se, 2);
-			tsv_put_fixed(w, cv, 4);
-			tsv_put_fixed(w, brist.se, 4);
-			tsv_put_fixed(w, balans.p, 4);
-			tsv_put_fixed(w, balans.lo, 4);
-			tsv_put_fixed(w, balans.hi, 4);
-			tsv_put_fixed(w, god.p, 4);
-			tsv_put_fixed(w, god.lo, 4);
-			tsv_put_fixed(w, god.hi, 4);
-			tsv_put_fixed(w, brist.neff, 2);
-			tsv_put_fixed(w, balance, 2);
-			put_interval_normal(w, balance, n ? e->var[E_BALANCE] : NAN, z, -100, 100, 2);
+			tsv_put_fixed(ws, per1000(planned, in->employed), 1);
+			tsv_put_fixed(ws, planned_se, 2);
+			tsv_put_fixed(ws, cv, 4);
+			tsv_put_fixed(ws, brist.se, 4);
+			tsv_put_fixed(ws, balans.p, 4);
+			tsv_put_fixed(ws, balans.lo, 4);
+			tsv_put_fixed(ws, balans.hi, 4);
+			tsv_put_fixed(ws, god.p, 4);
+			tsv_put_fixed(ws, god.lo, 4);
+			tsv_put_fixed(ws, god.hi, 4);
+			tsv_put_fixed(ws, brist.neff, 2);
+			tsv_put_fixed(ws, balance, 2);
+			put_interval_normal(ws, balance, n ? e->var[E_BALANCE] : NAN, z, -100, 100, 2);
 			for (int k = E_NET1; k <= E_NET3; k++) {
 				double v = n ? e->est[k] : NAN;
-				tsv_put_fixed(w, v, 2);
-				put_interval_normal(w, v, n ? e->var[k] : NAN, z, -100, 100, 2);
+				tsv_put_fixed(ws, v, 2);
+				put_interval_normal(ws, v, n ? e->var[k] : NAN, z, -100, 100, 2);
 			}
-			tsv_put_long(w, n ? e->n_item[E_BRIST] : 0);
-			for (int i = 0; i < NIND; i++)
-				put_score(w, in->item[i]);
-			tsv_put_long(w, (long long)in->nind);
-			for (int i = 0; i < NIND; i++)
-				tsv_put_fixed(w, isinf(in->rel[i]) ? 999 : in->rel[i], 4);
-			tsv_put_fixed(w, (t->positions > 0 && in->employed >= (double)opt->min_persons) ?
-				      (o->positions / in->employed) / (t->positions / t->ind.employed) : NAN, 4);
-			tsv_put_str(w, verdict_name(reg));
-			tsv_put_str(w, verdict_name(svy));
+			tsv_put_long(ws, n ? e->n_item[E_BRIST] : 0);
+
+			/* shortage_registry.tsv */
+			tsv_put_fixed(wr, o->jobseekers, 0);
+			tsv_put_fixed(wr, o->positions, 0);
+			tsv_put_fixed(wr, in->open5, 1);
+			tsv_put_fixed(wr, in->repl5, 1);
+			tsv_put_long(wr, x->ey0);
+			tsv_put_fixed(wr, in->employed_first, 0);
+			tsv_put_fixed(wr, in->emp_change, 0);
+			tsv_put_fixed(wr, in->emp_change_pct, 2);
+			tsv_put_fixed(wr, in->emp_growth, 4);
+			tsv_put_fixed(wr, in->expansion5, 1);
+			tsv_put_fixed(wr, in->expansion10, 1);
+			tsv_put_fixed(wr, in->repl10, 1);
+			tsv_put_fixed(wr, in->open10, 1);
+			tsv_put_fixed(wr, opt->horizon_years == 10 ? in->open10 : in->open5, 1);
+			tsv_put_fixed(wr, in->jspv, 3);
+			tsv_put_long(wr, o->ads);
+			tsv_put_fixed(wr, in->median_days, 1);
+			tsv_put_fixed(wr, in->vac_trend, 3);
+			tsv_put_fixed(wr, in->vac_trend_se, 3);
+			tsv_put_fixed(wr, in->vac_trend_rel, 4);
+			tsv_put_fixed(wr, per1000(in->employed, t->ind.employed), 2);
+			tsv_put_fixed(wr, per1000(o->jobseekers, in->employed), 1);
+			tsv_put_fixed(wr, per1000(o->positions, in->employed), 1);
+			tsv_put_fixed(wr, per1000(in->open5, in->employed), 1);
+			tsv_put_fixed(wr, per1000(in->repl5, in->employed), 1);
 			const struct yb *y = &x->yb[s];
-			tsv_put_str(w, y->verdict);
-			tsv_put_str(w, y->omgang);
-			tsv_put_str(w, y->jobb);
-			tsv_put_str(w, y->prognos);
-			tsv_end_row(w);
+			tsv_put_str(wr, y->verdict);
+			tsv_put_str(wr, y->omgang);
+			tsv_put_str(wr, y->jobb);
+			tsv_put_str(wr, y->prognos);
+
+			for (size_t i = 0; i < 3; i++)
+				tsv_end_row(all[i]);
 		}
 	}
-	return tsv_writer_close(w);
+	/* all three reach the disk before any is renamed */
+	if (tsv_writer_flush(w) || tsv_writer_flush(ws) || tsv_writer_flush(wr)) {
+		tsv_writer_abort(w);
+		tsv_writer_abort(ws);
+		tsv_writer_abort(wr);
+		return -1;
+	}
+	int rc = tsv_writer_close(w);
+	if (rc) {
+		tsv_writer_abort(ws);
+		tsv_writer_abort(wr);
+		return -1;
+	}
+	rc = tsv_writer_close(ws);
+	if (rc) {
+		tsv_writer_abort(wr);
+		return -1;
+	}
+	return tsv_writer_close(wr);
 }
 
 /* ---- small-area estimation of the survey figures ----------------------- */
@@ -2273,24 +2256,10 @@ static void sae_model(struct ctx *x)
 }
 
 /* The narrow table of the shortage index's indicators: raw beside
- * smoothed, the standardised values and the index (docs/TABLES.md). */
-static const char *const indicator_columns[] = {
-	"kommun", "area_type", "ssyk", "employed",
-	"ads", "ads_expected", "ads_rel_raw", "ads_rel_prior", "ads_rel_smoothed", "z_ads",
-	"jobseekers", "jobseekers_expected", "jobseekers_rel_raw", "jobseekers_rel_prior",
-	"jobseekers_rel_smoothed", "z_jobseekers",
-	"closed_ads", "days_open_mean_raw", "days_open_mean_prior", "days_open_mean_smoothed", "z_days",
-	"survey_answers", "balance_direct", "balance_var_gvf", "z_survey",
-	"ad_trend_raw", "ad_trend_prior", "ad_trend_smoothed", "z_trend",
-	"shortage_index", "shortage_index_se", "rank", "evidence",
-	NULL
-};
-
+ * smoothed, the standardised values and the index (shortage_tables.c). */
 static int write_indicators(struct ctx *x, const char *outdir)
 {
-	char *path = path_join(outdir, "shortage_indicators.tsv");
-	struct tsv_writer *w = tsv_writer_open(path, indicator_columns, 0644);
-	free(path);
+	struct tsv_writer *w = tabledef_writer_open(&shortage_table_indicators, outdir, 0644);
 	if (!w)
 		return -1;
 	for (size_t a = 0; a < x->nareas; a++) {
@@ -2340,20 +2309,10 @@ static int write_indicators(struct ctx *x, const char *outdir)
 }
 
 /* The narrow table of the small-area models: the direct inputs beside the
- * model estimates, municipalities only (docs/TABLES.md). */
-static const char *const sae_columns[] = {
-	"kommun", "ssyk", "employed", "n_respondents", "x_ads", "x_jobseekers", "x_days",
-	"share_direct", "share_psi", "share_gamma", "share_model", "share_mse",
-	"planned_direct", "planned_winsorised", "rows_winsorised", "rows_above_workplace",
-	"rate_direct", "rate_psi", "rate_gamma", "rate_model", "rate_mse", "survey_source",
-	NULL
-};
-
+ * model estimates, municipalities only (shortage_tables.c). */
 static int write_sae(struct ctx *x, const char *outdir)
 {
-	char *path = path_join(outdir, "shortage_sae.tsv");
-	struct tsv_writer *w = tsv_writer_open(path, sae_columns, 0644);
-	free(path);
+	struct tsv_writer *w = tabledef_writer_open(&shortage_table_sae, outdir, 0644);
 	if (!w)
 		return -1;
 	static const char *const src[] = { "direct", "eblup", "synthetic" };

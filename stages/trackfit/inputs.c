@@ -1,5 +1,6 @@
 #include "inputs.h"
 #include "msg.h"
+#include "shortage_tables.h"
 #include "stage.h"
 #include "tsv.h"
 #include "value.h"
@@ -210,10 +211,12 @@ static int read_outcomes(const char *path, const struct track *tracks, size_t nt
 	return rc < 0 ? -1 : 0;
 }
 
-static int read_shortage(const char *path, const char (*kommun)[5], size_t nkommun,
+/* The verdict contract with the registry indicators beside it (openings_5y
+ * is one): shortage_tables_open. */
+static int read_shortage(const char *out, const char (*kommun)[5], size_t nkommun,
 			 struct inputs *in)
 {
-	struct tsv_reader *r = tsv_reader_open(path);
+	struct tsv_reader *r = shortage_tables_open(out);
 	if (!r)
 		return -1;
 	int ck = tsv_require(r, "kommun"), cs = tsv_require(r, "ssyk");
@@ -533,7 +536,6 @@ int inputs_read(const char *out, const char (*kommun)[5], size_t nkommun,
 	memset(in, 0, sizeof *in);
 	char *jobseekers = path_join(out, "work/jobseekers.tsv");
 	char *outcomes = path_join(out, "work/outcomes.tsv");
-	char *shortage = path_join(out, "shortage.tsv");
 	char *occupations = path_join(out, "work/occupations.tsv");
 	char *weights = path_join(out, "work/weights.tsv");
 	char *aggregated = path_join(out, "work/jobseekers_aggregated.tsv");
@@ -545,7 +547,7 @@ int inputs_read(const char *out, const char (*kommun)[5], size_t nkommun,
 	in->no_openings = ecalloc(nkommun ? nkommun : 1, sizeof *in->no_openings);
 	if (read_jobseekers(jobseekers, kommun, nkommun, in) != 0
 	    || read_outcomes(outcomes, tracks, ntracks, in) != 0
-	    || read_shortage(shortage, kommun, nkommun, in) != 0)
+	    || read_shortage(out, kommun, nkommun, in) != 0)
 		goto done;
 	in->have_occupations = exists(occupations);
 	in->have_weights = in->have_occupations && exists(weights);
@@ -569,7 +571,6 @@ done:
 	free(w);
 	free(jobseekers);
 	free(outcomes);
-	free(shortage);
 	free(occupations);
 	free(weights);
 	if (rc != 0)

@@ -266,7 +266,9 @@ class Disclosure:
     def __init__(self, out, min_p, min_r):
         self.min_p, self.min_r = min_p, min_r
         self.true_occ = {}
-        for r in read_tsv(os.path.join(out, "shortage.tsv")):
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        from shortage_tables import read_joined
+        for r in read_joined(out):
             self.true_occ[(r.get("kommun"), r.get("ssyk"))] = r
         self.true_track = {}
         for r in read_tsv(os.path.join(out, "trackfit.tsv")):

@@ -118,6 +118,9 @@ ingest)
 shortage)
 	h=$( { cat "$out"/work/[!w]*.tsv; printf '%s\n' "$conf" | grep -E '^(run|survey|shortage)\.' | grep -v '^run\.output='; } | digest)
 	printf 'kommun\tscore\n%s\t%s\n' "$(get run.municipalities)" "$h" | put shortage.tsv
+	for t in survey registry indicators sae; do
+		printf 'kommun\tx\n%s\t%s\n' "$(get run.municipalities)" "$h" | put "shortage_$t.tsv"
+	done
 	printf 'kommun\tscore\n%s\t%s\n' "$(get run.municipalities)" "$h" | put compare.tsv
 	printf 'response_id\tweight\nr1\t%s\n' "$h" | put work/weights.tsv
 	;;

@@ -9,7 +9,7 @@ Python. Compares the EBLUP / synthetic estimates and their Prasad-Rao MSE with
 the table's, and checks OUT/shortage.tsv's published columns against them
 (share clamped to [0, 1], planned hires = employed x rate). Exit 0 if all
 agree to the stated tolerance, 1 otherwise."""
-import csv, math, sys
+import csv, math, os, sys
 
 OUT = sys.argv[1]
 def read(p):
@@ -70,7 +70,9 @@ def reml(y, psi, X):
     return A
 
 rows = read(OUT + "/shortage_sae.tsv")
-short = {(r["kommun"], r["ssyk"]): r for r in read(OUT + "/shortage.tsv")}
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from shortage_tables import read_joined  # noqa: E402
+short = {(r["kommun"], r["ssyk"]): r for r in read_joined(OUT)}
 bad = 0
 def check(tag, got, want, tol):
     global bad

@@ -23,8 +23,11 @@ all=$(awk -F, 'NR > 1 { printf "%s%s", (n++ ? "," : ""), $1 }' "$ROOT/data/ref/k
 	--set shortage.compare_max=290 -o "$tmp/allpairs" || exit 1
 
 # the areas of the two-municipality run, taken from the national one
-awk -F '\t' 'NR == 1 || $1 == "0581" || $1 == "0882" || $1 == "L05" || $1 == "L08" || $1 == "SE"' \
-	"$tmp/all/shortage.tsv" >"$tmp/all-shortage-5.tsv"
+# (shortage.tsv with shortage_survey.tsv and shortage_registry.tsv beside it)
+python3 "$ROOT/tests/sh/shortage_tables.py" "$tmp/two" >"$tmp/two-shortage.tsv" || exit 1
+python3 "$ROOT/tests/sh/shortage_tables.py" "$tmp/all" |
+	awk -F '\t' 'NR == 1 || $1 == "0581" || $1 == "0882" || $1 == "L05" || $1 == "L08" || $1 == "SE"' \
+	>"$tmp/all-shortage-5.tsv"
 # every column but the models' (verdict, the shortage index and its rank, the
 # small-area estimates and the flag, which names model-based checks): by
 # design they borrow strength from the other reporting municipalities
@@ -32,12 +35,12 @@ awk -F '\t' 'NR == 1 || $1 == "0581" || $1 == "0882" || $1 == "L05" || $1 == "L0
 model='verdict flag shortage_index shortage_index_lo shortage_index_hi p_brist rank evidence
 share_brist_model share_brist_model_lo share_brist_model_hi planned_hires_model
 planned_hires_model_lo planned_hires_model_hi survey_source'
-for f in "$tmp/two/shortage.tsv" "$tmp/all-shortage-5.tsv"; do
+for f in "$tmp/two-shortage.tsv" "$tmp/all-shortage-5.tsv"; do
 	awk -F '\t' -v drop="$model" 'BEGIN { n = split(drop, d, /[ \n]+/); for (i = 1; i <= n; i++) skip[d[i]] = 1 }
 		NR == 1 { for (i = 1; i <= NF; i++) keep[i] = !($i in skip) }
 		{ out = ""; for (i = 1; i <= NF; i++) if (keep[i]) out = out $i "\t"; print out }' "$f" >"$f.cut"
 done
-cmp "$tmp/two/shortage.tsv.cut" "$tmp/all-shortage-5.tsv.cut" || { echo "shortage.tsv: the areas of 0581 and 0882 differ"; exit 1; }
+cmp "$tmp/two-shortage.tsv.cut" "$tmp/all-shortage-5.tsv.cut" || { echo "shortage.tsv: the areas of 0581 and 0882 differ"; exit 1; }
 [ "$(wc -l <"$tmp/two/shortage.tsv")" -gt 1 ] || { echo "shortage.tsv: no rows"; exit 1; }
 [ "$(wc -l <"$tmp/two/compare.tsv")" -gt 1 ] || { echo "compare.tsv: no pairs for 0581, 0882"; exit 1; }
 [ "$(wc -l <"$tmp/all/compare.tsv")" = 1 ] || { echo "compare.tsv: pairs above shortage.compare_max"; exit 1; }

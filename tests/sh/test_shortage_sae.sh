@@ -16,14 +16,16 @@ trap 'rm -rf "$tmp"' EXIT
 "$BIN/jobbspar-shortage" -c "$ROOT/data/default.ini" -o "$tmp/out" || exit 1
 python3 "$ROOT/tests/sh/sae_check.py" "$tmp/out" || exit 1
 python3 - "$tmp/out" <<'PY' || exit 1
-import csv, math, sys
+import csv, math, os, sys
 out = sys.argv[1]
 def read(p):
     with open(p, encoding="utf-8") as f:
         return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
 num = lambda v: float(v) if v else math.nan
 bad = []
-for r in read(out + "/shortage.tsv"):
+sys.path.insert(0, os.environ["ROOT"] + "/tests/sh")
+from shortage_tables import read_joined
+for r in read_joined(out):
     E = num(r["employed"]); flags = r["flag"].split(";")
     for col in ("planned_hires", "planned_hires_model"):
         if num(r[col]) > E and "planned_above_employed" not in flags:
@@ -35,7 +37,7 @@ for r in read(out + "/shortage.tsv"):
 for r in read(out + "/shortage_sae.tsv"):
     if r["planned_direct"] and num(r["planned_winsorised"]) > num(r["planned_direct"]) + 1e-9:
         bad.append(f"{r['kommun']} {r['ssyk']}: winsorised total above the direct one")
-bank = [r for r in read(out + "/shortage.tsv") if r["kommun"] == "0581" and r["ssyk"] == "3312"][0]
+bank = [r for r in read_joined(out) if r["kommun"] == "0581" and r["ssyk"] == "3312"][0]
 if not (num(bank["planned_hires"]) > num(bank["employed"]) and "planned_above_employed" in bank["flag"]):
     bad.append("0581 3312: the implausible direct total is not flagged: " + bank["flag"])
 if not (num(bank["planned_hires_model"]) < num(bank["employed"]) and bank["survey_source"] == "eblup"):

@@ -242,11 +242,16 @@ static void test_occ_table_read_expansion(void **state)
 {
 	(void)state;
 	char *dir = testutil_tmpdir();
+	/* the verdict contract, and the registry indicators beside it */
 	char *p = easprintf("%s/shortage.tsv", dir);
-	const char *text = "kommun\tarea_type\tssyk\tlabel\topenings_5y\treplacement_5y\tverdict\n"
-			   "0581\tkommun\t5120\tKockar\\tx\t40\t30\töverskott\n";
+	const char *text = "kommun\tarea_type\tssyk\tlabel\tverdict\n"
+			   "0581\tkommun\t5120\tKockar\\tx\töverskott\n";
 	testutil_write_file(p, text, strlen(text));
-	struct occ_table *t = occ_table_read(p);
+	char *q = easprintf("%s/shortage_registry.tsv", dir);
+	text = "kommun\tarea_type\tssyk\topenings_5y\treplacement_5y\n"
+	       "0581\tkommun\t5120\t40\t30\n";
+	testutil_write_file(q, text, strlen(text));
+	struct occ_table *t = occ_table_read(dir);
 	assert_non_null(t);
 	assert_int_equal(t->n, 1);
 	assert_string_equal(t->row[0].label, "Kockar\tx");
@@ -255,6 +260,12 @@ static void test_occ_table_read_expansion(void **state)
 	assert_true(isnan(t->row[0].score));
 	assert_int_equal(t->row[0].n_respondents, -1);
 	occ_table_free(t);
+	/* a side table whose rows are not the contract's: an error */
+	text = "kommun\tarea_type\tssyk\topenings_5y\treplacement_5y\n"
+	       "0581\tkommun\t5130\t40\t30\n";
+	testutil_write_file(q, text, strlen(text));
+	assert_null(occ_table_read(dir));
+	free(q);
 	free(p);
 	free(dir);
 }

@@ -283,8 +283,9 @@ for area in AREAS:
                               vtrend=vt, vtrend_se=vse)
 
 # ---- compare with shortage.tsv
-with open(os.path.join(OUT, "shortage.tsv"), encoding="utf-8") as f:
-    out = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "sh"))
+from shortage_tables import read_joined  # noqa: E402
+out = read_joined(OUT)
 seen = set()
 for row in out:
     key = (row["kommun"], row["ssyk"])
