@@ -1,6 +1,7 @@
 #include "explain.h"
 #include "disclose.h"
 #include "msg.h"
+#include "verdicts.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -148,11 +149,6 @@ static void fill_sentence(struct text *t, const struct trackfit_row *r, unsigned
 	add(t, sv ? " väntas ha arbete inom ett år." : " are expected to be in work within a year.");
 }
 
-static const char *verdict_word(int v)
-{
-	static const char *const names[VERDICT_COUNT] = {"brist", "bevaka", "balans", "överskott", "X"};
-	return v >= 0 && v < VERDICT_COUNT ? names[v] : "X";
-}
 
 /* The demand behind the track and the employers open to participants. */
 static void demand_sentence(struct text *t, const struct trackfit_row *r, unsigned hidden,
@@ -194,7 +190,7 @@ static void demand_sentence(struct text *t, const struct trackfit_row *r, unsign
 			else
 				add(t, sv ? " väntade jobbtillfällen per år i spårets yrke, med bedömningen %s"
 					  : " expected openings a year in the track's one occupation, assessed %s",
-				    verdict_word(v));
+				    verdict_code((enum verdict_kind)v));
 		} else {
 			add(t, sv ? " väntade jobbtillfällen per år i spårets %d yrken, %d av dem med "
 				    "bedömningen brist eller bevaka"

@@ -4,6 +4,7 @@
 #include "stage.h"
 #include "tsv.h"
 #include "value.h"
+#include "verdicts.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -259,12 +260,12 @@ static int read_shortage(const char *out, const char (*kommun)[5], size_t nkommu
 				in->no_openings[k] = why;
 		}
 		v = tsv_get(r, cv);
-		if (strcmp(v, "brist") && strcmp(v, "bevaka") && strcmp(v, "balans") && strcmp(v, "överskott")
-		    && strcmp(v, "X") && *v) {
+		int vk = verdict_parse(v);
+		if (vk < 0) {
 			rc = bad(r, "verdict", v);
 			break;
 		}
-		snprintf(s.verdict, sizeof s.verdict, "%s", *v ? v : "X");
+		snprintf(s.verdict, sizeof s.verdict, "%s", verdict_code((enum verdict_kind)vk));
 		s.shortage_index = ci >= 0 ? tsv_get_double(r, ci) : NAN;
 		s.p_brist = cp >= 0 ? tsv_get_double(r, cp) : NAN;
 		if (ci >= 0 && *tsv_get(r, ci) && !isfinite(s.shortage_index)) {

@@ -20,13 +20,7 @@ int trackfit_candidate(const struct person *x, const struct trackfit_settings *s
 
 int trackfit_verdict(const char *verdict)
 {
-	static const char *const names[VERDICT_COUNT] = {"brist", "bevaka", "balans", "överskott", "X"};
-	if (!*verdict)
-		return VERDICT_X;
-	for (int i = 0; i < VERDICT_COUNT; i++)
-		if (strcmp(verdict, names[i]) == 0)
-			return i;
-	return -1;
+	return verdict_parse(verdict);
 }
 
 /* Interest of X in T: the best credit of the wanted and experience codes;

@@ -9,13 +9,19 @@
 #ifndef JOBBSPAR_TRACKFIT_SCORE_H
 #define JOBBSPAR_TRACKFIT_SCORE_H
 
+#include "verdicts.h"
+
 #include "inputs.h"
 #include "placement.h"
 #include "track.h"
 
 #include <stddef.h>
 
-enum { VERDICT_BRIST, VERDICT_BEVAKA, VERDICT_BALANS, VERDICT_OVERSKOTT, VERDICT_X, VERDICT_COUNT };
+/* the shared verdicts (pipeline/verdicts.h), by trackfit's names */
+enum {
+	VERDICT_BRIST = VK_BRIST, VERDICT_BEVAKA = VK_BEVAKA, VERDICT_BALANS = VK_BALANS,
+	VERDICT_OVERSKOTT = VK_OVERSKOTT, VERDICT_X = VK_X, VERDICT_COUNT = VK_COUNT
+};
 
 /* The largest target occupations (by weighted openings) named in a row. */
 enum { SCORE_TOP = 3 };
@@ -112,7 +118,8 @@ struct trackfit_result {
  * (when S->youth) aged 16-24. */
 int trackfit_candidate(const struct person *x, const struct trackfit_settings *s);
 
-/* Index of a verdict ("brist", ...; "" counts as "X"), or -1. */
+/* Index of a verdict ("brist", ...; "" counts as "X"), or -1: verdict_parse
+ * of pipeline/verdicts.h, the one list of verdicts. */
 int trackfit_verdict(const char *verdict);
 
 /* Scores unit U (borrowed) into ROW (the caller's; kommun and capacity
