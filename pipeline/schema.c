@@ -103,6 +103,11 @@ static const struct schema_key keys[] = {
 	{"shortage", "min_events", SCHEMA_NUM, 0, INF, 0, NULL, "5", NULL, SHO | REP,
 	 "and with at least this many ads + jobseekers over the analysis years (or a publishable "
 	 "survey estimate); otherwise verdict X"},
+	{"shortage", "top_min_employed", SCHEMA_NUM, 0, INF, 0, NULL, "20", NULL, SHO | REP,
+	 "the first top_ranks places of the ranking (the top lists) go to occupations with at least "
+	 "this many employed; smaller assessed occupations keep their verdict and follow them"},
+	{"shortage", "top_ranks", SCHEMA_INT, 0, 1000, 0, NULL, "10", NULL, SHO | REP,
+	 "places at the head of the ranking that need top_min_employed employed"},
 	{"shortage", "index_brist", SCHEMA_NUM, -INF, INF, 0, NULL, "1.0", NULL, SHO | REP,
 	 "shortage index (standard deviations from the area's average) at or above this: brist"},
 	{"shortage", "index_watch", SCHEMA_NUM, -INF, INF, 0, NULL, "0.5", NULL, SHO | REP,

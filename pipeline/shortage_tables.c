@@ -25,13 +25,16 @@ static const struct tabledef_col verdict_cols[] = {
 			    "(not assessed: see `evidence`)"},
 	{"flag", "text", "empty or a `;`-joined list: `no_survey`, `few_respondents`, `high_cv`, `few_employed`, "
 			 "`no_age_split`, `jobseekers_suppressed`, `planned_above_employed`, `planned_above_workplace`, "
-			 "`winsorised`, `paradox` (docs/METHOD.md)"},
+			 "`winsorised`, `paradox`, `small_occupation` (assessed with fewer than "
+			 "`shortage.top_min_employed` employed: ranked after the head of the list) (docs/METHOD.md)"},
 	{"shortage_index", "number", "the shortage index S: posterior mean of the latent shortage, in standard "
 				     "deviations from the area's average occupation"},
 	{"shortage_index_lo", "number", "S - z sd(S) at `survey.confidence`"},
 	{"shortage_index_hi", "number", "S + z sd(S) at `survey.confidence`"},
 	{"p_brist", "0-1", "posterior probability that S is at or above `shortage.index_brist`"},
-	{"rank", "integer", "1 = the largest S among the area's assessed occupations; empty when not assessed"},
+	{"rank", "integer", "1 = the largest S among the area's assessed occupations, except that the first "
+			    "`shortage.top_ranks` places need `shortage.top_min_employed` employed; empty when not "
+			    "assessed"},
 	{"evidence", "text", "empty when assessed; else `few_employed` and/or `few_events` (why the verdict is X)"},
 	{"area_name", "text", "the area's name"},
 	{"year", "integer", "the reference year"},

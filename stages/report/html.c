@@ -569,11 +569,13 @@ static void write_assessed(FILE *fp, const struct report *R)
 	int c_v = t ? mtab_col(t, "verdict") : -1, c_e = t ? mtab_col(t, "employed") : -1;
 	if (c_v < 0 || c_e < 0 || mtab_col(t, "rank") < 0)
 		return;
-	double min_emp = 15, min_events = 5;
+	double min_emp = 15, min_events = 5, top_min = 20, top_ranks = 10;
 	config_double(R->cfg, "shortage", "min_employed", 15, &min_emp);
 	config_double(R->cfg, "shortage", "min_events", 5, &min_events);
+	config_double(R->cfg, "shortage", "top_min_employed", 20, &top_min);
+	config_double(R->cfg, "shortage", "top_ranks", 10, &top_ranks);
 	fprintf(fp, "<h3>%s</h3>\n<p>", S->h_assessed);
-	fprintf(fp, S->assessed_intro_fmt, min_emp, min_events);
+	fprintf(fp, S->assessed_intro_fmt, min_emp, min_events, top_ranks, top_min);
 	fputs("</p>\n<ul>\n", fp);
 	for (size_t k = 0; k < R->nkommun; k++) {
 		size_t n;

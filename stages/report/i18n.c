@@ -130,7 +130,9 @@ static const struct strings strings_sv = {
 			      "det har minst %g sysselsatta och antingen minst %g platsannonser och "
 			      "arbetssökande sammanlagt under åren eller en publicerbar enkätskattning. "
 			      "Övriga visas som \xE2\x80\x9C" "Ej bedömd\xE2\x80\x9D och finns inte i "
-			      "topplistor, diagram eller sammanfattning. Källor: SCB:s yrkesregister "
+			      "topplistor, diagram eller sammanfattning. De %g första platserna i "
+			      "rangordningen går till yrken med minst %g sysselsatta; mindre yrken "
+			      "behåller sin bedömning och följer efter dem. Källor: SCB:s yrkesregister "
 			      "(sysselsatta), Arbetsförmedlingen (platsannonser, arbetssökande, "
 			      "Yrkesbarometern) och arbetsgivarenkäten.",
 	.assessed_fmt = "%s: %zu av %zu yrken bedöms; de har %s av kommunens sysselsatta.",
@@ -286,7 +288,9 @@ static const struct strings strings_en = {
 			      "least %g employed and either at least %g job ads and jobseekers over "
 			      "the years together or a publishable survey estimate. The others are "
 			      "shown as \xE2\x80\x9C" "Not assessed\xE2\x80\x9D and enter no top list, "
-			      "chart or summary. Sources: Statistics Sweden's occupational register "
+			      "chart or summary. The first %g places of the ranking go to occupations "
+			      "with at least %g employed; smaller occupations keep their verdict and "
+			      "follow them. Sources: Statistics Sweden's occupational register "
 			      "(employed), Arbetsförmedlingen (job ads, jobseekers, Yrkesbarometern) and "
 			      "the employer survey.",
 	.assessed_fmt = "%s: %zu of %zu occupations are assessed; they hold %s of the "

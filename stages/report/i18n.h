@@ -44,7 +44,7 @@ struct strings {
 	/* method and data quality */
 	const char *h_inputs, *h_rejects, *h_response, *h_suppression, *h_run;
 	const char *h_assessed;
-	const char *assessed_intro_fmt; /* %g employed, %g events */
+	const char *assessed_intro_fmt; /* %g employed, %g events, %g top ranks, %g top employed */
 	const char *assessed_fmt;       /* %s kommun, %zu assessed, %zu occupations, %s share of employed */
 	const char *disclosure_fmt;    /* %ld persons, %ld respondents */
 	const char *suppressed_count_fmt; /* %zu primary, %zu secondary */

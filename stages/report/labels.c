@@ -15,6 +15,8 @@ struct word {
 static const struct word flag_words[] = {
 	{"few_employed", "få sysselsatta", "few employed"},
 	{"few_events", "få annonser och sökande", "few ads and jobseekers"},
+	{"small_occupation", "litet yrke: rangordnas efter topplistan",
+	 "small occupation: ranked after the top list"},
 	{"no_survey", "ingen enkät", "no survey answers"},
 	{"few_respondents", "få svarande", "few respondents"},
 	{"high_cv", "osäker enkätskattning", "uncertain survey estimate"},

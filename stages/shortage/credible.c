@@ -8,6 +8,7 @@
 #include <gsl/gsl_vector.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 double cred_normal_tau2(size_t n, const double *y, const double *v, const double *m,
 			const double *mv, const unsigned char *use, double floor)
@@ -174,4 +175,32 @@ size_t cred_composite(size_t k, const double *z, const double *v, const unsigned
 	*S = num / P;
 	*var = 1 / P;
 	return used;
+}
+
+static size_t small_in_head(size_t n, const size_t *order, const double *size, double min_size,
+			    size_t head)
+{
+	size_t c = 0;
+	for (size_t p = 0; p < n && p < head; p++)
+		c += !(size[order[p]] >= min_size);
+	return c;
+}
+
+size_t cred_rank_head(size_t n, size_t *order, const double *size, double min_size, size_t head)
+{
+	size_t before = small_in_head(n, order, size, min_size, head);
+	for (size_t p = 0; p < n && p < head; p++) {
+		size_t j = p;
+		while (j < n && !(size[order[j]] >= min_size))
+			j++;
+		if (j == n)
+			break;
+		if (j > p) {
+			/* the small units between p and j step down one place */
+			size_t u = order[j];
+			memmove(&order[p + 1], &order[p], (j - p) * sizeof *order);
+			order[p] = u;
+		}
+	}
+	return before - small_in_head(n, order, size, min_size, head);
 }

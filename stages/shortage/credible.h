@@ -76,4 +76,13 @@ int cred_loadings(size_t n, size_t k, const double *Z, const double *V, const un
 size_t cred_composite(size_t k, const double *z, const double *v, const unsigned char *avail,
 		      const double *l, const double *tau2, double *S, double *var);
 
+/* The head of a ranking. ORDER[0..N) holds unit numbers, best first;
+ * SIZE[u] is unit u's size (employed). Reorders ORDER in place so that its
+ * first HEAD places hold the first units (in their order) whose size is at
+ * least MIN_SIZE; every other unit keeps its relative order after them.
+ * With fewer than HEAD such units they all come first. Returns how many
+ * units moved below the head (those smaller than MIN_SIZE that stood in
+ * it). */
+size_t cred_rank_head(size_t n, size_t *order, const double *size, double min_size, size_t head);
+
 #endif

@@ -85,6 +85,8 @@ int shortage_options_read(const struct config *cfg, struct shortage_options *o)
 	bad |= config_long(cfg, "shortage", "compare_max", 20, &o->compare_max);
 	bad |= config_double(cfg, "shortage", "min_employed", 15, &o->min_employed);
 	bad |= config_double(cfg, "shortage", "min_events", 5, &o->min_events);
+	bad |= config_double(cfg, "shortage", "top_min_employed", 20, &o->top_min_employed);
+	bad |= config_long(cfg, "shortage", "top_ranks", 10, &o->top_ranks);
 	bad |= config_long(cfg, "shortage", "years", 5, &o->years);
 	bad |= config_double(cfg, "shortage", "index_brist", 1.0, &o->index_brist);
 	bad |= config_double(cfg, "shortage", "index_watch", 0.5, &o->index_watch);
@@ -114,8 +116,10 @@ int shortage_options_read(const struct config *cfg, struct shortage_options *o)
 		what = "shortage: need index_surplus <= index_watch <= index_brist";
 	else if (o->years < 1 || o->years > 50)
 		what = "shortage.years must be 1 to 50";
-	else if (!(o->min_employed >= 0) || !(o->min_events >= 0) || o->loading_min_employed < 0)
-		what = "shortage: min_employed, min_events and loading_min_employed must be 0 or more";
+	else if (!(o->min_employed >= 0) || !(o->min_events >= 0) || o->loading_min_employed < 0 ||
+		 !(o->top_min_employed >= 0) || o->top_ranks < 0)
+		what = "shortage: min_employed, min_events, top_min_employed, top_ranks and "
+		       "loading_min_employed must be 0 or more";
 	if (what) {
 		msg_error_at(cfg->path, 0, "%s", what);
 		return -1;
@@ -1730,7 +1734,7 @@ static void cred_survey(struct ctx *x)
 }
 
 struct rank_item {
-	double S, p;
+	double S, p, employed;
 	int ssyk;
 	struct cred *c;
 };
@@ -1828,6 +1832,8 @@ static void credible_model(struct ctx *x)
 	x->loading_fallback = fallback;
 	/* index, evidence, verdict, rank */
 	struct rank_item *items = emalloc(NCODES * sizeof *items);
+	size_t *order = emalloc(NCODES * sizeof *order);
+	double *size = emalloc(NCODES * sizeof *size);
 	for (size_t a = 0; a < x->nareas; a++) {
 		size_t ni = 0;
 		for (int c = 0; c < NCODES; c++) {
@@ -1849,13 +1855,22 @@ static void credible_model(struct ctx *x)
 			cr->assessed = cr->evidence[0] == '\0';
 			cr->rank = 0;
 			if (cr->assessed)
-				items[ni++] = (struct rank_item){ cr->S, cr->p_brist, c, cr };
+				items[ni++] = (struct rank_item){ cr->S, cr->p_brist, o->ind.employed, c, cr };
 		}
 		qsort(items, ni, sizeof *items, cmp_rank_item);
+		/* the head of the ranking (the top lists) needs top_min_employed
+		 * employed; smaller assessed occupations follow it in their order */
+		for (size_t i = 0; i < ni; i++) {
+			order[i] = i;
+			size[i] = items[i].employed;
+		}
+		cred_rank_head(ni, order, size, opt->top_min_employed, (size_t)opt->top_ranks);
 		for (size_t i = 0; i < ni; i++)
-			items[i].c->rank = (long)i + 1;
+			items[order[i]].c->rank = (long)i + 1;
 	}
 	free(items);
+	free(order);
+	free(size);
 }
 
 static enum verdict credible_verdict(const struct shortage_options *opt, const struct cred *c)
@@ -1940,6 +1955,8 @@ static int write_shortage(struct ctx *x, const char *outdir)
 				flag_add(flag, sizeof flag, "planned_above_workplace");
 			if (n && e->n_winsorised)
 				flag_add(flag, sizeof flag, "winsorised");
+			if (o->cr.assessed && in->employed < opt->top_min_employed)
+				flag_add(flag, sizeof flag, "small_occupation");
 			/* paradox: at least the area's average number of jobseekers
 			 * per vacancy, yet employers report shortage */
 			int many_js = o->jobseekers >= (double)opt->min_persons &&

@@ -36,6 +36,8 @@ struct shortage_options {
 	/* credible shortage (docs/METHOD.md) */
 	double min_employed;           /* evidence: employed in the latest year */
 	double min_events;             /* evidence: ads + jobseekers over the analysis years */
+	double top_min_employed;       /* the head of the ranking needs this many employed */
+	long top_ranks;                /* ... for this many places */
 	long years;                    /* the analysis years: this many up to the latest year */
 	double index_brist, index_watch, index_surplus;  /* verdict bands of the shortage index */
 	long loading_min_employed;     /* occupations used to estimate the loadings */

@@ -432,6 +432,58 @@ static void test_two_level(void **state)
 	assert_close(pv[1], 0.5, 1e-15);
 }
 
+/* ---- cred_rank_head -------------------------------------------------------- */
+
+/* Worked by hand: units 0..6 ranked best first as 3 5 0 6 1 2 4 with
+ * sizes (by unit) 30 12 50 8 40 19 25. With MIN 20 the big units in that
+ * order are 0 6 2 4 (3 = 8, 5 = 19 and 1 = 12 are small). HEAD 3 takes
+ * 0 6 2 and the rest follows in its old order: 3 5 1 4. Units 3 and 5 stood
+ * in the head and left it: 2 moved. */
+static void test_rank_head(void **state)
+{
+	(void)state;
+	const double size[7] = { 30, 12, 50, 8, 40, 19, 25 };
+	size_t order[7] = { 3, 5, 0, 6, 1, 2, 4 };
+	const size_t want[7] = { 0, 6, 2, 3, 5, 1, 4 };
+	assert_int_equal(cred_rank_head(7, order, size, 20, 3), 2);
+	for (int i = 0; i < 7; i++)
+		assert_int_equal(order[i], want[i]);
+}
+
+/* The head already big, head 0, min 0 and fewer big units than the head:
+ * the big ones come first, the small ones keep their order. */
+static void test_rank_head_edges(void **state)
+{
+	(void)state;
+	const double size[4] = { 5, 25, 30, 1 };
+	size_t order[4] = { 1, 2, 0, 3 };
+	assert_int_equal(cred_rank_head(4, order, size, 20, 2), 0);
+	assert_int_equal(order[0], 1);
+	assert_int_equal(order[1], 2);
+	assert_int_equal(order[2], 0);
+	assert_int_equal(order[3], 3);
+	size_t o2[4] = { 0, 3, 1, 2 };
+	assert_int_equal(cred_rank_head(4, o2, size, 20, 0), 0);
+	assert_int_equal(o2[0], 0);
+	assert_int_equal(o2[1], 3);
+	assert_int_equal(cred_rank_head(4, o2, size, 0, 4), 0);
+	assert_int_equal(o2[0], 0);
+	/* head 3, only two units of size >= 20: 1 2 first, then 0 3 */
+	size_t o3[4] = { 0, 3, 1, 2 };
+	assert_int_equal(cred_rank_head(4, o3, size, 20, 3), 1);
+	assert_int_equal(o3[0], 1);
+	assert_int_equal(o3[1], 2);
+	assert_int_equal(o3[2], 0);
+	assert_int_equal(o3[3], 3);
+	/* an unknown size (NaN) is not big enough */
+	const double sz[2] = { NAN, 30 };
+	size_t o4[2] = { 0, 1 };
+	assert_int_equal(cred_rank_head(2, o4, sz, 20, 1), 1);
+	assert_int_equal(o4[0], 1);
+	assert_int_equal(o4[1], 0);
+	assert_int_equal(cred_rank_head(0, o4, sz, 20, 1), 0);
+}
+
 int main(void)
 {
 	gsl_set_error_handler_off();
@@ -454,6 +506,8 @@ int main(void)
 		cmocka_unit_test(test_composite_all),
 		cmocka_unit_test(test_composite_unavailable),
 		cmocka_unit_test(test_composite_none),
+		cmocka_unit_test(test_rank_head),
+		cmocka_unit_test(test_rank_head_edges),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
