@@ -74,27 +74,6 @@ static const struct schema_key keys[] = {
 	{"shortage", "years", SCHEMA_INT, 1, 50, 0, NULL, "5", NULL, SHO,
 	 "the analysis years: this many years up to the latest year of the files (fewer when the files "
 	 "start later); rows of earlier years are counted and not used"},
-	{"shortage", "level_thresholds", SCHEMA_TRIPLE, 0, 0, 0, NULL, "0.9, 1.25, 1.6", NULL, SHO,
-	 "the ratios to the municipality's own average at which an indicator scores 1, 2 and 3 (below "
-	 "the first: 0)"},
-	{"shortage", "growth_thresholds", SCHEMA_TRIPLE, 0, 0, 0, NULL, "-0.01, 0.01, 0.03", NULL, SHO,
-	 "the yearly growth rates (employment, vacancy trend) at which an indicator scores 1, 2 and 3"},
-	{"shortage", "min_indicators", SCHEMA_INT, 1, 6, 0, NULL, "3", NULL, SHO,
-	 "fewer scored indicators than this: verdict X (not assessed)"},
-	{"shortage", "min_ads", SCHEMA_INT, 0, 1000000000, 0, NULL, "3", NULL, SHO,
-	 "fewer ads in the year: the ad-based indicators are not scored"},
-	{"shortage", "brist_score", SCHEMA_NUM, 0, 3, 0, NULL, "2.0", NULL, SHO,
-	 "mean indicator score at or above this: brist (shortage)"},
-	{"shortage", "watch_score", SCHEMA_NUM, 0, 3, 0, NULL, "1.5", NULL, SHO,
-	 "mean score at or above this (below brist_score): bevaka (watch)"},
-	{"shortage", "surplus_score", SCHEMA_NUM, 0, 3, 0, NULL, "0.75", NULL, SHO,
-	 "mean score below this: överskott (surplus)"},
-	{"shortage", "survey_brist_balance", SCHEMA_NUM, -100, 100, 0, NULL, "40", NULL, SHO,
-	 "survey verdict brist from this balance 100 x (share brist - share god)"},
-	{"shortage", "survey_watch_balance", SCHEMA_NUM, -100, 100, 0, NULL, "20", NULL, SHO,
-	 "survey verdict bevaka from this balance"},
-	{"shortage", "survey_surplus_balance", SCHEMA_NUM, -100, 100, 0, NULL, "-20", NULL, SHO,
-	 "survey verdict överskott below this balance"},
 	{"shortage", "paradox_share_brist", SCHEMA_NUM, 0, 1, 0, NULL, "0.5", NULL, SHO,
 	 "paradox flag: many jobseekers and at least this share of employers reporting brist"},
 	{"shortage", "min_employed", SCHEMA_NUM, 0, INF, 0, NULL, "15", NULL, SHO | REP,
@@ -522,24 +501,6 @@ int schema_check_value(const struct schema_key *k, const char *value, char **why
 	}
 	case SCHEMA_TARGETS:
 		return targets_ok(value, why) ? 0 : -1;
-	case SCHEMA_TRIPLE: {
-		size_t n;
-		char **items = config_list(value, &n);
-		int ok = n == 3;
-		double prev = -INF;
-		for (size_t i = 0; ok && i < n; i++) {
-			char *end;
-			double v = strtod(items[i], &end);
-			ok = *end == '\0' && isfinite(v) && v >= prev;
-			prev = v;
-		}
-		config_list_free(items, n);
-		if (!ok) {
-			*why = easprintf("expected three ascending numbers: \"%s\"", value);
-			return -1;
-		}
-		return 0;
-	}
 	case SCHEMA_TEXT:
 	case SCHEMA_PATH:
 		return 0;
@@ -886,11 +847,8 @@ int schema_check(const struct config *cfg, unsigned stages)
 	}
 
 	/* what only the whole shows */
-	static const char *const score[3] = {"surplus_score", "watch_score", "brist_score"};
-	static const char *const score_def[3] = {"0.75", "1.5", "2.0"};
 	static const char *const index[3] = {"index_surplus", "index_watch", "index_brist"};
 	static const char *const index_def[3] = {"-1.0", "0.5", "1.0"};
-	nerr += check_order(cfg, "shortage", score, score_def);
 	nerr += check_order(cfg, "shortage", index, index_def);
 	for (size_t t = 0; t < ntracks; t++) {
 		const struct config_entry *lo = config_find(cfg, tracks[t], "min_sun");

@@ -47,7 +47,6 @@ enum schema_type {
 	SCHEMA_CHOICE,  /* one of the words of choices */
 	SCHEMA_LIST,    /* comma-separated items */
 	SCHEMA_TARGETS, /* SSYK 2012 codes or prefixes (1-4 digits), each with an optional :weight > 0 */
-	SCHEMA_TRIPLE,  /* three ascending numbers, comma-separated */
 };
 
 enum {

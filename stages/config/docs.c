@@ -232,7 +232,6 @@ char *docs_allowed(const struct schema_key *k)
 	case SCHEMA_PATH: return estrdup("path");
 	case SCHEMA_LIST: return estrdup("comma-separated list");
 	case SCHEMA_TARGETS: return estrdup("`code[:weight]`, ...");
-	case SCHEMA_TRIPLE: return estrdup("3 ascending numbers");
 	}
 	return estrdup("");
 }
@@ -288,8 +287,8 @@ void docs_write_md(FILE *fp)
 	      "Each error names where the value came from and the stage exits 2:\n"
 	      "\n"
 	      "```\n"
-	      "jobbspar-shortage: my.ini:12: shortage.brist_scor: unknown key; did you mean shortage.brist_score?\n"
-	      "jobbspar-shortage: --set shortage.brist_scor=1.8: unknown key; did you mean shortage.brist_score?\n"
+	      "jobbspar-shortage: my.ini:12: shortage.index_brst: unknown key; did you mean shortage.index_brist?\n"
+	      "jobbspar-shortage: --set shortage.index_brst=1.8: unknown key; did you mean shortage.index_brist?\n"
 	      "jobbspar-trackfit: my.ini:40: track.eget.min_svenska: unknown track field; did you mean track.eget.min_swedish?\n"
 	      "jobbspar-report: my.ini:7: disclosure.min_persons: must be at least 1\n"
 	      "run.sh: --lang: expected sv or en, not \"de\"\n"

@@ -210,7 +210,6 @@ static const char *type_name(enum schema_type t)
 	case SCHEMA_CHOICE: return "choice";
 	case SCHEMA_LIST: return "list";
 	case SCHEMA_TARGETS: return "targets";
-	case SCHEMA_TRIPLE: return "triple";
 	}
 	return "";
 }

@@ -22,40 +22,12 @@
 
 #define NCODES 10000
 #define KOMMUN_AREAS 3 /* a municipality counts in itself, its county and SE */
-#define NIND 6         /* registry indicators scored */
 #define NEST 8         /* survey estimates: total, 6 ratios, winsorised total */
 
 /* ---- options ---------------------------------------------------------- */
 
-static int read_triple(const struct config *cfg, const char *section, const char *key,
-		       const double def[3], double out[3])
-{
-	const char *v = config_get(cfg, section, key);
-	memcpy(out, def, 3 * sizeof *out);
-	if (!v)
-		return 0;
-	size_t n;
-	char **items = config_list(v, &n);
-	int ok = n == 3;
-	for (size_t i = 0; ok && i < 3; i++) {
-		char *end;
-		out[i] = strtod(items[i], &end);
-		ok = *end == '\0' && isfinite(out[i]) && (i == 0 || out[i] >= out[i - 1]);
-	}
-	config_list_free(items, n);
-	if (!ok) {
-		const struct config_entry *e = config_find(cfg, section, key);
-		msg_error_at(cfg->path, e ? e->line : 0,
-			     "%s.%s: expected three ascending numbers: \"%s\"", section, key, v);
-		return -1;
-	}
-	return 0;
-}
-
 int shortage_options_read(const struct config *cfg, struct shortage_options *o)
 {
-	static const double level_def[3] = { 0.9, 1.25, 1.6 };
-	static const double growth_def[3] = { -0.01, 0.01, 0.03 };
 	/* defaults as in data/default.ini (docs/METHOD.md) */
 	static const double exit5_def[REGISTRY_NBANDS] = { 0, 0, 0, 0, 0, 0, 0, 0.10, 0.60, 1.00 };
 	static const double exit10_def[REGISTRY_NBANDS] = { 0, 0, 0, 0, 0, 0, 0.10, 0.70, 1.00, 1.00 };
@@ -71,16 +43,6 @@ int shortage_options_read(const struct config *cfg, struct shortage_options *o)
 	bad |= config_double(cfg, "survey", "confidence", 0.95, &o->confidence);
 	bad |= config_long(cfg, "disclosure", "min_persons", 5, &o->min_persons);
 	bad |= config_long(cfg, "shortage", "horizon_years", 5, &o->horizon_years);
-	bad |= read_triple(cfg, "shortage", "level_thresholds", level_def, o->level_thresholds);
-	bad |= read_triple(cfg, "shortage", "growth_thresholds", growth_def, o->growth_thresholds);
-	bad |= config_long(cfg, "shortage", "min_indicators", 3, &o->min_indicators);
-	bad |= config_long(cfg, "shortage", "min_ads", 3, &o->min_ads);
-	bad |= config_double(cfg, "shortage", "brist_score", 2.0, &o->cuts.brist);
-	bad |= config_double(cfg, "shortage", "watch_score", 1.5, &o->cuts.watch);
-	bad |= config_double(cfg, "shortage", "surplus_score", 0.75, &o->cuts.surplus);
-	bad |= config_double(cfg, "shortage", "survey_brist_balance", 40, &o->survey_cuts.brist);
-	bad |= config_double(cfg, "shortage", "survey_watch_balance", 20, &o->survey_cuts.watch);
-	bad |= config_double(cfg, "shortage", "survey_surplus_balance", -20, &o->survey_cuts.surplus);
 	bad |= config_double(cfg, "shortage", "paradox_share_brist", 0.5, &o->paradox_share_brist);
 	bad |= config_long(cfg, "shortage", "compare_max", 20, &o->compare_max);
 	bad |= config_double(cfg, "shortage", "min_employed", 15, &o->min_employed);
@@ -108,10 +70,6 @@ int shortage_options_read(const struct config *cfg, struct shortage_options *o)
 		what = "shortage.horizon_years must be 5 or 10";
 	else if (o->compare_max < 0)
 		what = "shortage.compare_max must be 0 or more";
-	else if (o->min_indicators < 1 || o->min_indicators > NIND)
-		what = "shortage.min_indicators must be 1 to 6";
-	else if (!(o->cuts.surplus <= o->cuts.watch && o->cuts.watch <= o->cuts.brist))
-		what = "shortage: need surplus_score <= watch_score <= brist_score";
 	else if (!(o->index_surplus <= o->index_watch && o->index_watch <= o->index_brist))
 		what = "shortage: need index_surplus <= index_watch <= index_brist";
 	else if (o->years < 1 || o->years > 50)
@@ -175,11 +133,7 @@ struct indicators {
 	double employed, employed_first, emp_change, emp_change_pct, emp_growth, emp_slope;
 	double expansion5, expansion10, repl5, repl10, open5, open10;
 	double jspv, median_days, vac_trend, vac_trend_se, vac_mean, vac_trend_rel;
-	double rel[NIND];
-	int item[NIND];
-	double score;      /* mean of the step scores */
-	double index;      /* mean of the continuous scores (ranking) */
-	size_t nind;
+	double js_per_vacancy_rel;    /* the area's jobseekers per vacancy / the occupation's */
 };
 
 struct occ {
@@ -1225,50 +1179,20 @@ static void base_indicators(const struct ctx *x, const struct occ *o, struct ind
 	free(years);
 }
 
-/* The six scored indicators, each oriented so that larger means more
- * shortage, relative to the area's own average (docs/METHOD.md). */
-static void score_indicators(const struct ctx *x, const struct occ *o, const struct occ *tot,
-			     const struct indicators *ta, struct indicators *in)
+/* Jobseekers per vacancy relative to the area's: the area's ratio over the
+ * occupation's, so that above 1 means fewer jobseekers per vacancy than the
+ * area (shortage); INFINITY with vacancies and no jobseekers, 0 with
+ * jobseekers and no vacancies, NaN when unknown (the paradox flag). */
+static double js_per_vacancy_rel(const struct occ *o, const struct occ *tot)
 {
-	const struct shortage_options *opt = x->opt;
-	double minp = (double)opt->min_persons;
-	double js = o->jobseekers, v = o->positions, E = in->employed;
-	double JS = tot->jobseekers, V = tot->positions, EA = ta->employed;
-	for (int i = 0; i < NIND; i++)
-		in->rel[i] = NAN;
-	/* 0 jobseekers per vacancy (fewer: shortage); js is NaN when unknown */
-	if (JS > 0 && V > 0 && !isnan(js)) {
-		if (v > 0)
-			in->rel[0] = js > 0 ? (JS / V) / (js / v) : INFINITY;
-		else if (js > 0)
-			in->rel[0] = 0;
-	}
-	/* 1 median days an ad is open */
-	if (o->ads >= opt->min_ads && ta->median_days > 0)
-		in->rel[1] = in->median_days / ta->median_days;
-	/* 2 jobseekers per employed (fewer: shortage) */
-	if (E >= minp && JS > 0 && EA > 0 && !isnan(js))
-		in->rel[2] = js > 0 ? (JS / EA) / (js / E) : INFINITY;
-	/* 3 employment growth, yearly rate minus the area's */
-	if (in->employed_first >= minp && isfinite(ta->emp_growth) && isfinite(in->emp_growth))
-		in->rel[3] = in->emp_growth - ta->emp_growth;
-	/* 4 vacancy trend, slope relative to the mean, minus the area's */
-	if (o->ads_all >= opt->min_ads && isfinite(in->vac_trend_rel) && isfinite(ta->vac_trend_rel))
-		in->rel[4] = in->vac_trend_rel - ta->vac_trend_rel;
-	/* 5 replacement demand per employed */
-	if (E >= minp && ta->repl5 > 0 && EA > 0)
-		in->rel[5] = (in->repl5 / E) / (ta->repl5 / EA);
-	for (int i = 0; i < NIND; i++) {
-		const double *t = (i == 3 || i == 4) ? opt->growth_thresholds : opt->level_thresholds;
-		in->item[i] = verdict_score(in->rel[i], t);
-	}
-	in->score = verdict_mean_score(in->item, NIND, (size_t)opt->min_indicators, &in->nind);
-	double sum = 0;
-	for (int i = 0; i < NIND; i++)
-		if (in->item[i] >= 0)
-			sum += verdict_score_continuous(in->rel[i], (i == 3 || i == 4) ?
-							opt->growth_thresholds : opt->level_thresholds);
-	in->index = isnan(in->score) ? NAN : sum / (double)in->nind;
+	double js = o->jobseekers, v = o->positions;
+	double JS = tot->jobseekers, V = tot->positions;
+	/* js is NaN when unknown (suppressed) */
+	if (!(JS > 0 && V > 0) || isnan(js))
+		return NAN;
+	if (v > 0)
+		return js > 0 ? (JS / V) / (js / v) : INFINITY;
+	return js > 0 ? 0 : NAN;
 }
 
 static void compute_indicators(struct ctx *x)
@@ -1300,7 +1224,7 @@ static void compute_indicators(struct ctx *x)
 			if (!o)
 				continue;
 			base_indicators(x, o, &o->ind);
-			score_indicators(x, o, t, &t->ind, &o->ind);
+			o->ind.js_per_vacancy_rel = js_per_vacancy_rel(o, t);
 		}
 	}
 }
@@ -1960,7 +1884,8 @@ static int write_shortage(struct ctx *x, const char *outdir)
 			/* paradox: at least the area's average number of jobseekers
 			 * per vacancy, yet employers report shortage */
 			int many_js = o->jobseekers >= (double)opt->min_persons &&
-				      (isnan(in->rel[0]) ? o->positions == 0 : in->rel[0] <= 1.0);
+				      (isnan(in->js_per_vacancy_rel) ? o->positions == 0 :
+				       in->js_per_vacancy_rel <= 1.0);
 			if (many_js && publishable && brist.p >= opt->paradox_share_brist)
 				flag_add(flag, sizeof flag, "paradox");
 

@@ -1,7 +1,7 @@
 /* shortage: the stage's analysis. Reads the ingest tables of OUT/work,
  * estimates the employer survey per area and occupation (survey.c),
- * computes the registry indicators (registry.c), scores and classifies
- * each occupation (verdict.c) and writes OUT/shortage.tsv, OUT/compare.tsv
+ * computes the registry indicators (registry.c), the shortage index and
+ * its verdict per occupation and writes OUT/shortage.tsv, OUT/compare.tsv
  * and OUT/work/weights.tsv. Areas: the reporting municipalities, their
  * counties ("L" + county code) and all input together ("SE"). */
 #ifndef JOBBSPAR_SHORTAGE_H
@@ -25,12 +25,6 @@ struct shortage_options {
 	long min_persons;
 	/* [shortage] */
 	long horizon_years;            /* 5 or 10: which openings feed `openings` */
-	double level_thresholds[3];
-	double growth_thresholds[3];
-	long min_indicators;
-	long min_ads;
-	struct verdict_cuts cuts;
-	struct verdict_survey_cuts survey_cuts;
 	double paradox_share_brist;
 	long compare_max;              /* compare.tsv only up to this many municipalities */
 	/* credible shortage (docs/METHOD.md) */

@@ -5,7 +5,7 @@
 # reruns the stage when it changes. The reads are found in the source: a
 # call with the section and key as string literals (config_get, config_long,
 # config_double, config_str, config_path, config_find and the stages' own
-# wrappers such as range, config_count, config_long_min, read_triple), a
+# wrappers such as range, config_count, config_long_min), a
 # track field read as (cfg, section, "field"), config_sections(cfg,
 # "track.") for the track ids, and the pipeline/stage.c helpers a stage
 # calls (stage_refdir: run.refdir, ...). The retirement keys, built with
@@ -25,7 +25,7 @@ for f in stages/*/*.c; do
 	stage=${stage%%/*}
 	[ "$stage" = config ] && continue
 	# literal section and key
-	grep -hoE '(config_(get|long|double|str|path|find)|range|config_count|config_long_min|read_triple)\([^;"]*"[a-z_]+", *"[a-z0-9_-]+"' "$f" |
+	grep -hoE '(config_(get|long|double|str|path|find)|range|config_count|config_long_min)\([^;"]*"[a-z_]+", *"[a-z0-9_-]+"' "$f" |
 		sed -E 's/.*"([a-z_]+)", *"([a-z0-9_-]+)"$/\1.\2/' | sed "s/^/$stage	/"
 	# a track field: (cfg, section, "field")
 	grep -hoE 'cfg, *(section|sec\[i\]|sections\[i\]), *"[a-z_]+"' "$f" |

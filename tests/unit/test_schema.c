@@ -88,8 +88,6 @@ static void test_values(void **state)
 	expect_why("plot", "png_terminal", "gif", "expected auto, pngcairo or png, not \"gif\"");
 	expect_why("shortage", "horizon_years", "7", "expected 5 or 10, not \"7\"");
 	expect_why("track.x", "min_swedish", "SFI-C", NULL); /* as trackfit reads it */
-	expect_why("shortage", "level_thresholds", "1, 2, 3", NULL);
-	expect_why("shortage", "level_thresholds", "1.5,1", "expected three ascending numbers: \"1.5,1\"");
 	expect_why("track.x", "targets", "5120:1, 91", NULL);
 	expect_why("track.x", "targets", "5120:0",
 		   "bad target \"5120:0\" (want an SSYK 2012 code or prefix of 1-4 digits, with an "
@@ -105,7 +103,7 @@ static void test_find(void **state)
 	(void)state;
 	assert_non_null(schema_find("track.eget", "min_swedish"));
 	assert_null(schema_find("track", "min_swedish"));
-	assert_null(schema_find("shortage", "brist_scor"));
+	assert_null(schema_find("shortage", "index_brst"));
 	assert_non_null(schema_find("retirement", "exit10_65-69"));
 	size_t n;
 	const struct schema_key *k = schema_keys(&n);
@@ -134,7 +132,7 @@ static void test_find(void **state)
 static void test_check_file(void **state)
 {
 	(void)state;
-	struct config *cfg = config_text("[run]\nlang = de\n\n[shortage]\nbrist_scor = 1.8\n"
+	struct config *cfg = config_text("[run]\nlang = de\n\n[shortage]\nindex_brst = 1.8\n"
 					 "[shortgae]\nx = 1\ny = 2\n[plot]\nlang = en\n"
 					 "[track.eget]\nname = E\ntargets = 1731\nmin_svenska = sfi-c\n"
 					 "capacity = 2\n[track.b]\nname = B\n");
@@ -144,7 +142,7 @@ static void test_check_file(void **state)
 	FILE *w = open_memstream(&want, &wl);
 	const char *p = cfg->path;
 	fprintf(w, "%s: %s:2: run.lang: expected sv or en, not \"de\"\n", msg_prog(), p);
-	fprintf(w, "%s: %s:5: shortage.brist_scor: unknown key; did you mean shortage.brist_score?\n",
+	fprintf(w, "%s: %s:5: shortage.index_brst: unknown key; did you mean shortage.index_brist?\n",
 		msg_prog(), p);
 	fprintf(w, "%s: %s:7: [shortgae]: unknown section; did you mean [shortage]?\n", msg_prog(), p);
 	fprintf(w, "%s: %s:10: plot.lang: unknown key; did you mean run.lang?\n", msg_prog(), p);
@@ -164,18 +162,18 @@ static void test_check_overrides(void **state)
 	(void)state;
 	struct config *cfg = config_text("[run]\nseed = 1\n[track.a]\nname = A\ntargets = 1\ncapacity = 1\n");
 	assert_int_equal(check_captured(cfg, SCHEMA_PIPELINE), 0);
-	assert_int_equal(config_set_assignment(cfg, "shortage.brist_scor=1.8"), 0);
+	assert_int_equal(config_set_assignment(cfg, "shortage.index_brst=1.8"), 0);
 	config_set_from(cfg, "run", "lang", "de", "--lang");
-	assert_int_equal(config_set_assignment(cfg, "shortgae.brist_score=2"), 0);
+	assert_int_equal(config_set_assignment(cfg, "shortgae.index_brist=2"), 0);
 	assert_int_equal(check_captured(cfg, SCHEMA_PIPELINE), 3);
 	char *want = NULL;
 	size_t wl = 0;
 	FILE *w = open_memstream(&want, &wl);
-	fprintf(w, "%s: --set shortage.brist_scor=1.8: unknown key; did you mean shortage.brist_score?\n",
+	fprintf(w, "%s: --set shortage.index_brst=1.8: unknown key; did you mean shortage.index_brist?\n",
 		msg_prog());
 	fprintf(w, "%s: --lang: expected sv or en, not \"de\"\n", msg_prog());
-	fprintf(w, "%s: --set shortgae.brist_score=2: unknown key shortgae.brist_score; did you mean "
-		   "shortage.brist_score?\n", msg_prog());
+	fprintf(w, "%s: --set shortgae.index_brist=2: unknown key shortgae.index_brist; did you mean "
+		   "shortage.index_brist?\n", msg_prog());
 	fclose(w);
 	assert_string_equal(captured, want);
 	free(want);
@@ -192,11 +190,11 @@ static void test_check_whole(void **state)
 	assert_non_null(strstr(captured, "no job track"));
 	config_free(cfg);
 	/* keys whose order matters, and min_sun above max_sun */
-	cfg = config_text("[shortage]\nwatch_score = 2.5\n[track.a]\nname = A\ntargets = 1\n"
+	cfg = config_text("[shortage]\nindex_watch = 2.5\n[track.a]\nname = A\ntargets = 1\n"
 			  "capacity = 1\nmin_sun = 4\nmax_sun = 2\n");
 	assert_int_equal(check_captured(cfg, SCHEMA_PIPELINE), 2);
-	assert_non_null(strstr(captured, ":2: shortage.watch_score: need surplus_score <= watch_score "
-					 "<= brist_score (here 0.75, 2.5, 2)\n"));
+	assert_non_null(strstr(captured, ":2: shortage.index_watch: need index_surplus <= index_watch "
+					 "<= index_brist (here -1, 2.5, 1)\n"));
 	assert_non_null(strstr(captured, ":8: track.a.max_sun: 2 is below min_sun 4\n"));
 	config_free(cfg);
 }

@@ -53,23 +53,6 @@ static void test_defaults(void **state)
 	assert_close(o.min_persons, schema_default("disclosure", "min_persons"), 0);
 	assert_close(o.horizon_years, schema_default("shortage", "horizon_years"), 0);
 	assert_close(o.years, schema_default("shortage", "years"), 0);
-	for (int t = 0; t < 2; t++) {
-		const struct schema_key *k = schema_find("shortage", t ? "growth_thresholds" : "level_thresholds");
-		size_t n;
-		char **items = config_list(k->def, &n);
-		assert_int_equal(n, 3);
-		for (int i = 0; i < 3; i++)
-			assert_close((t ? o.growth_thresholds : o.level_thresholds)[i], strtod(items[i], NULL), 0);
-		config_list_free(items, n);
-	}
-	assert_close(o.min_indicators, schema_default("shortage", "min_indicators"), 0);
-	assert_close(o.min_ads, schema_default("shortage", "min_ads"), 0);
-	assert_close(o.cuts.brist, schema_default("shortage", "brist_score"), 0);
-	assert_close(o.cuts.watch, schema_default("shortage", "watch_score"), 0);
-	assert_close(o.cuts.surplus, schema_default("shortage", "surplus_score"), 0);
-	assert_close(o.survey_cuts.brist, schema_default("shortage", "survey_brist_balance"), 0);
-	assert_close(o.survey_cuts.watch, schema_default("shortage", "survey_watch_balance"), 0);
-	assert_close(o.survey_cuts.surplus, schema_default("shortage", "survey_surplus_balance"), 0);
 	assert_close(o.paradox_share_brist, schema_default("shortage", "paradox_share_brist"), 0);
 	assert_close(o.compare_max, schema_default("shortage", "compare_max"), 0);
 	assert_close(o.min_employed, schema_default("shortage", "min_employed"), 0);
