@@ -11,7 +11,7 @@
 # settings changed; the output is deterministic; the job tracks with their
 # providers, "..", sentences and next year's proposals. Also --lang en,
 # run.synthetic = 0, the disclosure thresholds, a run with the older
-# trackfit tables, and a run with only shortage.tsv.
+# trackfit tables, and a run with only the shortage tables.
 : "${BIN:?}" "${ROOT:?}"
 set -u
 command -v python3 >/dev/null 2>&1 || { echo "python3 not installed"; exit 77; }
@@ -352,10 +352,10 @@ grep -q '<thead><tr><th>Jobbspår</th><th class="n">Platser</th>' "$tmp/old/repo
 grep -q 'trackfit_areas.tsv, proposals.tsv' "$tmp/old/report/index.html" || fail "older run: missing tables not named"
 [ ! -f "$tmp/old/report/forslag_0581.csv" ] || fail "older run: a proposals CSV"
 
-# degrade: only shortage.tsv
+# degrade: only the shortage tables (shortage.tsv with its two side tables)
 mkdir "$tmp/min"
-cp "$fixture/out/shortage.tsv" "$tmp/min/"
-report -o "$tmp/min" 2>"$tmp/err" || { cat "$tmp/err"; fail "shortage.tsv alone"; }
+cp "$fixture/out/shortage.tsv" "$fixture/out/shortage_survey.tsv" "$fixture/out/shortage_registry.tsv" "$tmp/min/"
+report -o "$tmp/min" 2>"$tmp/err" || { cat "$tmp/err"; fail "shortage tables alone"; }
 grep -q 'trackfit.tsv' "$tmp/min/report/index.html" || fail "missing inputs not named"
 grep -q 'Inga resultat för jobbspår finns' "$tmp/min/report/index.html" || fail "no tracks note"
 [ -f "$tmp/min/report/tabeller.xlsx" ] || fail "no workbook in the minimal run"
