@@ -57,6 +57,11 @@ struct occ_table *occ_table_read(const char *outdir)
 	int c_sb = tsv_col(r, model ? "share_brist_model" : "share_brist");
 	int c_sblo = tsv_col(r, model ? "share_brist_model_lo" : "share_brist_lo");
 	int c_sbhi = tsv_col(r, model ? "share_brist_model_hi" : "share_brist_hi");
+	/* county and SE rows publish their direct estimates (survey_source
+	 * "direct"): the model covers municipalities only */
+	int c_src = tsv_col(r, "survey_source");
+	int d_ph = tsv_col(r, "planned_hires"), d_sb = tsv_col(r, "share_brist");
+	int d_sblo = tsv_col(r, "share_brist_lo"), d_sbhi = tsv_col(r, "share_brist_hi");
 	int c_op = tsv_col(r, "openings_5y");
 	int c_rep = tsv_col(r, "replacement_5y"), c_exp = tsv_col(r, "expansion_5y");
 	int c_score = tsv_col(r, "shortage_index"), c_verdict = tsv_col(r, "verdict");
@@ -83,10 +88,11 @@ struct occ_table *occ_table_read(const char *outdir)
 		o->employed = get_opt_double(r, c_emp);
 		o->jobseekers = get_opt_double(r, c_js);
 		o->vacancies = get_opt_double(r, c_vac);
-		o->planned_hires = get_opt_double(r, c_ph);
-		o->share_brist = get_opt_double(r, c_sb);
-		o->share_brist_lo = get_opt_double(r, c_sblo);
-		o->share_brist_hi = get_opt_double(r, c_sbhi);
+		int direct = model && c_src >= 0 && strcmp(tsv_get(r, c_src), "direct") == 0;
+		o->planned_hires = get_opt_double(r, direct ? d_ph : c_ph);
+		o->share_brist = get_opt_double(r, direct ? d_sb : c_sb);
+		o->share_brist_lo = get_opt_double(r, direct ? d_sblo : c_sblo);
+		o->share_brist_hi = get_opt_double(r, direct ? d_sbhi : c_sbhi);
 		o->openings_5y = get_opt_double(r, c_op);
 		o->replacement_5y = get_opt_double(r, c_rep);
 		o->expansion_5y = c_exp >= 0 ? tsv_get_double(r, c_exp)

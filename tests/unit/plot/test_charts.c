@@ -270,6 +270,42 @@ static void test_occ_table_read_expansion(void **state)
 	free(dir);
 }
 
+/* The published survey figures: the model's for a municipality
+ * (survey_source eblup), the direct estimate for a county or SE row
+ * (survey_source direct, the model columns empty there). */
+static void test_occ_table_read_survey_source(void **state)
+{
+	(void)state;
+	char *dir = testutil_tmpdir();
+	char *p = easprintf("%s/shortage.tsv", dir);
+	const char *text = "kommun\tarea_type\tssyk\tlabel\tverdict\n"
+			   "0581\tkommun\t5120\tKockar\tbrist\n"
+			   "L05\tlan\t5120\tKockar\tbrist\n";
+	testutil_write_file(p, text, strlen(text));
+	char *q = easprintf("%s/shortage_survey.tsv", dir);
+	text = "kommun\tarea_type\tssyk\tplanned_hires\tshare_brist\tshare_brist_lo\tshare_brist_hi\t"
+	       "planned_hires_model\tshare_brist_model\tshare_brist_model_lo\tshare_brist_model_hi\t"
+	       "survey_source\n"
+	       "0581\tkommun\t5120\t12\t0.5\t0.25\t0.75\t9\t0.4\t0.3\t0.5\teblup\n"
+	       "L05\tlan\t5120\t20\t0.6\t0.4\t0.8\t\t\t\t\tdirect\n";
+	testutil_write_file(q, text, strlen(text));
+	struct occ_table *t = occ_table_read(dir);
+	assert_non_null(t);
+	assert_int_equal(t->n, 2);
+	assert_close(t->row[0].planned_hires, 9, 0);
+	assert_close(t->row[0].share_brist, 0.4, 0);
+	assert_close(t->row[0].share_brist_lo, 0.3, 0);
+	assert_close(t->row[0].share_brist_hi, 0.5, 0);
+	assert_close(t->row[1].planned_hires, 20, 0);
+	assert_close(t->row[1].share_brist, 0.6, 0);
+	assert_close(t->row[1].share_brist_lo, 0.4, 0);
+	assert_close(t->row[1].share_brist_hi, 0.8, 0);
+	occ_table_free(t);
+	free(q);
+	free(p);
+	free(dir);
+}
+
 /* Chart 2 is one 150-pixel column per municipality: above plot.heatmap_max
  * municipalities (a national run) it is not drawn at all, rather than as a
  * picture wider than cairo's limit of 32767 pixels. */
@@ -572,6 +608,7 @@ int main(void)
 		cmocka_unit_test(test_candidates_small_cells),
 		cmocka_unit_test(test_track_fit_hostile_name),
 		cmocka_unit_test(test_occ_table_read_expansion),
+		cmocka_unit_test(test_occ_table_read_survey_source),
 		cmocka_unit_test(test_heatmap_max),
 		cmocka_unit_test(test_fmt_num),
 		cmocka_unit_test(test_black_and_white_and_decimal_comma),
