@@ -35,8 +35,7 @@ int tabledef_require(const struct tsv_reader *r, const struct tabledef *t, int *
 	return bad ? -1 : 0;
 }
 
-/* A Markdown table cell: '|' would end the cell */
-static void put_cell(FILE *out, const char *s)
+void tabledef_put_cell(FILE *out, const char *s)
 {
 	for (; *s; s++) {
 		if (*s == '|')
@@ -50,9 +49,9 @@ int tabledef_write_markdown(FILE *out, const struct tabledef *t)
 	fprintf(out, "### OUT/%s — %s\n\n| column | type | meaning |\n|---|---|---|\n", t->file, t->row);
 	for (size_t i = 0; i < t->ncol; i++) {
 		fprintf(out, "| %s | ", t->col[i].name);
-		put_cell(out, t->col[i].type);
+		tabledef_put_cell(out, t->col[i].type);
 		fputs(" | ", out);
-		put_cell(out, t->col[i].meaning);
+		tabledef_put_cell(out, t->col[i].meaning);
 		fputs(" |\n", out);
 	}
 	if (t->about)

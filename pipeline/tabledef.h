@@ -40,6 +40,10 @@ struct tsv_writer *tabledef_writer_open(const struct tabledef *t, const char *ou
  * Returns 0, or -1 if any was missing. */
 int tabledef_require(const struct tsv_reader *r, const struct tabledef *t, int *cols);
 
+/* Writes S as the text of a Markdown table cell to OUT: '|' (which would
+ * end the cell) as "\\|", everything else as is. */
+void tabledef_put_cell(FILE *out, const char *s);
+
 /* Writes T's documentation (a "### OUT/file — row" heading and a column
  * table) in Markdown to OUT. Returns 0, or -1 on a write error (errno). */
 int tabledef_write_markdown(FILE *out, const struct tabledef *t);

@@ -1,6 +1,7 @@
 #include "docs.h"
 #include "msg.h"
 #include "schema.h"
+#include "tabledef.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -236,15 +237,19 @@ char *docs_allowed(const struct schema_key *k)
 	return estrdup("");
 }
 
-/* A table cell: '|' would end it. */
-static void put_cell(FILE *fp, const char *s)
+/* The columns allowed, read by and meaning of KEY's row in a table of
+ * keys, after its default, to the end of the row. */
+static void put_row_tail(FILE *fp, const struct schema_key *k)
 {
-	for (; *s; s++) {
-		if (*s == '|')
-			fputs("\\|", fp);
-		else
-			fputc(*s, fp);
-	}
+	fputs(" | ", fp);
+	char *allowed = docs_allowed(k);
+	tabledef_put_cell(fp, allowed);
+	free(allowed);
+	fputs(" | ", fp);
+	schema_put_stages(fp, k->stages, ", ");
+	fputs(" | ", fp);
+	tabledef_put_cell(fp, k->help);
+	fputs(" |\n", fp);
 }
 
 static void put_row(FILE *fp, const char *name, const struct schema_key *k)
@@ -254,15 +259,7 @@ static void put_row(FILE *fp, const char *name, const struct schema_key *k)
 		fprintf(fp, "`%s`", k->def);
 	if (k->ini && !(k->flags & SCHEMA_BUILTIN) && (!k->def || strcmp(k->ini, k->def) != 0))
 		fprintf(fp, "%s(default.ini: `%s`)", k->def ? " " : "", k->ini);
-	fputs(" | ", fp);
-	char *allowed = docs_allowed(k);
-	put_cell(fp, allowed);
-	free(allowed);
-	fputs(" | ", fp);
-	schema_put_stages(fp, k->stages, ", ");
-	fputs(" | ", fp);
-	put_cell(fp, k->help);
-	fputs(" |\n", fp);
+	put_row_tail(fp, k);
 }
 
 void docs_write_md(FILE *fp)
@@ -340,15 +337,7 @@ void docs_write_md(FILE *fp)
 			fprintf(fp, "| `%s`%s | ", k->name, k->flags & SCHEMA_REQUIRED ? " *required*" : "");
 			if (k->def)
 				fprintf(fp, "`%s`", k->def);
-			fputs(" | ", fp);
-			char *allowed = docs_allowed(k);
-			put_cell(fp, allowed);
-			free(allowed);
-			fputs(" | ", fp);
-			schema_put_stages(fp, k->stages, ", ");
-			fputs(" | ", fp);
-			put_cell(fp, k->help);
-			fputs(" |\n", fp);
+			put_row_tail(fp, k);
 			continue;
 		}
 		char *name = easprintf("%s.%s", k->section, k->name);
